@@ -1,0 +1,140 @@
+"""REST API of companies and people."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from companies import selectors, services
+from companies.models import Company, User
+from rainbow_admin.api.errors import parse_uuid
+from rainbow_admin.api.input import validated
+from rainbow_admin.api.pagination import paginated
+from rainbow_admin.permissions import require_manage
+
+
+class CompanyRefSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    name = serializers.CharField()
+    kind = serializers.CharField()
+
+
+class CompanySerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    name = serializers.CharField()
+    kind = serializers.CharField()
+    country = serializers.CharField(source="country.code")
+    created_at = serializers.DateTimeField()
+
+
+class UserSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    email = serializers.EmailField()
+    name = serializers.CharField()
+    role = serializers.CharField()
+    language = serializers.CharField()
+    status = serializers.CharField()
+
+
+class MeSerializer(UserSerializer):
+    company = CompanyRefSerializer(allow_null=True)
+    is_operator = serializers.BooleanField()
+
+
+class TokenInputSerializer(serializers.Serializer):
+    email = serializers.CharField()
+    password = serializers.CharField(trim_whitespace=False)
+
+
+class CompanyInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=150)
+    kind = serializers.ChoiceField(choices=Company.Kind.choices)
+    country = serializers.CharField(max_length=2)
+
+
+class MemberInputSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+    name = serializers.CharField(max_length=150)
+    role = serializers.ChoiceField(choices=User.Role.choices, default=User.Role.MEMBER)
+    language = serializers.ChoiceField(choices=User.Language.choices, default=User.Language.EN)
+    password = serializers.CharField(required=False, trim_whitespace=False, write_only=True)
+
+
+class TokenView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(
+        request=TokenInputSerializer,
+        responses={
+            201: inline_serializer(
+                "Token",
+                {"token": serializers.CharField(), "expires_at": serializers.DateTimeField()},
+            )
+        },
+        auth=[],
+    )
+    def post(self, request: Request) -> Response:
+        data = validated(TokenInputSerializer, request)
+        token, raw = services.api_token_for_credentials(
+            email=data["email"], password=data["password"]
+        )
+        return Response(
+            {"token": raw, "expires_at": token.expires_at}, status=status.HTTP_201_CREATED
+        )
+
+
+class MeView(APIView):
+    @extend_schema(responses=MeSerializer)
+    def get(self, request: Request) -> Response:
+        user = request.user
+        return Response(
+            MeSerializer(
+                {
+                    "id": user.id,
+                    "email": user.email,
+                    "name": user.name,
+                    "role": user.role,
+                    "language": user.language,
+                    "status": user.status,
+                    "company": user.company,
+                    "is_operator": user.is_operator,
+                }
+            ).data
+        )
+
+
+class CompanyCreateView(APIView):
+    @extend_schema(request=CompanyInputSerializer, responses={201: CompanySerializer})
+    def post(self, request: Request) -> Response:
+        data = validated(CompanyInputSerializer, request)
+        company = services.company_create(actor=request.user, **data)
+        return Response(CompanySerializer(company).data, status=status.HTTP_201_CREATED)
+
+
+class CompanyDetailView(APIView):
+    @extend_schema(responses=CompanySerializer)
+    def get(self, request: Request, company_id: str) -> Response:
+        company = selectors.company_get(actor=request.user, company_id=parse_uuid(company_id))
+        return Response(CompanySerializer(company).data)
+
+
+class MembersView(APIView):
+    @extend_schema(responses=UserSerializer(many=True))
+    def get(self, request: Request, company_id: str) -> Response:
+        company = selectors.company_get(actor=request.user, company_id=parse_uuid(company_id))
+        members = selectors.members_list(actor=request.user, company=company)
+        return paginated(request, members, UserSerializer, self)
+
+    @extend_schema(request=MemberInputSerializer, responses={201: UserSerializer})
+    def post(self, request: Request, company_id: str) -> Response:
+        company = selectors.company_get(actor=request.user, company_id=parse_uuid(company_id))
+        # Permission before validation: a member learns nothing from the body's errors.
+        require_manage(request.user, company)
+        data = validated(MemberInputSerializer, request)
+        user = services.member_add(actor=request.user, company=company, **data)
+        return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)

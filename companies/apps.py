@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CompaniesConfig(AppConfig):
+    name = "companies"
+    verbose_name = _("Companies and people")
+
+    def ready(self) -> None:
+        from companies import schema  # noqa: F401 (registers the OpenAPI auth extension)

@@ -1,0 +1,91 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+
+from companies.models import User
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("Email address"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Password reset emails go through the outbox like every other email."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from notifications.services import email_queue
+
+        user = context["user"]
+        email_queue(
+            to=to_email,
+            language=user.language,
+            template="password_reset",
+            context={
+                "user_name": user.name,
+                "uid": context["uid"],
+                "token": context["token"],
+            },
+            topic="password_reset",
+            object_id=user.pk,
+        )
+
+
+class SignUpForm(forms.Form):
+    company_name = forms.CharField(label=_("Company name"), max_length=150)
+    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    admin_name = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(label=_("Email address"))
+    password = forms.CharField(
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        strip=False,
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=User.Language.choices)
+
+
+class ActivationForm(forms.Form):
+    password = forms.CharField(
+        label=_("Choose a password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        strip=False,
+        required=False,
+    )
+
+
+class MemberAddForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    email = forms.EmailField(label=_("Email address"))
+    role = forms.ChoiceField(label=_("Role"), choices=User.Role.choices, initial=User.Role.MEMBER)
+    language = forms.ChoiceField(label=_("Language"), choices=User.Language.choices)
+
+
+class MemberRoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=User.Role.choices)
+
+
+class ProfileForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    language = forms.ChoiceField(label=_("Language"), choices=User.Language.choices)
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(label=_("Token name"), max_length=100)
+    expires_at = forms.DateField(
+        label=_("Expires on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for a token that does not expire."),
+    )

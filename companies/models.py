@@ -1,0 +1,203 @@
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from companies.text import search_key
+
+
+class Company(models.Model):
+    class Kind(models.TextChoices):
+        CUSTOMER = "customer", _("Customer")
+        RESELLER = "reseller", _("Reseller")
+        DISTRIBUTOR = "distributor", _("Distributor")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(_("name"), max_length=150)
+    # Lower-case, accent-free copy of the name for the directory search (indexed on PostgreSQL).
+    search_name = models.CharField(max_length=150, editable=False, db_index=False)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    country = CountryField(_("country"))
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["customer", "reseller", "distributor"]),
+                name="company_kind_valid",
+            ),
+            models.CheckConstraint(condition=~models.Q(name=""), name="company_name_not_empty"),
+        ]
+        indexes = [models.Index(fields=["kind", "search_name"], name="company_kind_search")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        # Derived column, kept beside the name it comes from.
+        self.search_name = search_key(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_partner_kind(self) -> bool:
+        return self.kind in (self.Kind.RESELLER, self.Kind.DISTRIBUTOR)
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra) -> User:
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra) -> User:
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra) -> User:
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        extra.setdefault("activated_at", timezone.now())
+        extra.setdefault("is_active", True)
+        return self._create_user(email, password, **extra)
+
+    def get_by_natural_key(self, username: str) -> User:
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in. Company people have a company; operators are staff without one."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Administrator")
+        MEMBER = "member", _("Member")
+
+    class Language(models.TextChoices):
+        EN = "en", _("English")
+        DE = "de", _("German")
+        FR = "fr", _("French")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    email = models.EmailField(_("email address"), max_length=254, unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    company = models.ForeignKey(
+        Company,
+        verbose_name=_("company"),
+        on_delete=models.PROTECT,
+        related_name="users",
+        null=True,
+        blank=True,
+    )
+    role = models.CharField(_("role"), max_length=8, choices=Role.choices, default=Role.MEMBER)
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.EN
+    )
+    is_active = models.BooleanField(_("active"), default=False)
+    is_staff = models.BooleanField(_("operator"), default=False)
+    activated_at = models.DateTimeField(_("activated"), null=True, blank=True)
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["name", "email"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_unique_ci"),
+            models.CheckConstraint(
+                condition=models.Q(company__isnull=False) | models.Q(is_staff=True),
+                name="user_company_or_operator",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=["admin", "member"]), name="user_role_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(language__in=["en", "de", "fr"]), name="user_language_valid"
+            ),
+            models.CheckConstraint(condition=~models.Q(name=""), name="user_name_not_empty"),
+        ]
+        indexes = [models.Index(fields=["company", "role", "is_active"], name="user_company_role")]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+    def get_full_name(self) -> str:
+        return self.name
+
+    def get_short_name(self) -> str:
+        return self.name
+
+    @property
+    def is_operator(self) -> bool:
+        return self.is_staff and self.company_id is None
+
+    @property
+    def is_company_admin(self) -> bool:
+        return self.company_id is not None and self.role == self.Role.ADMIN and self.is_active
+
+    @property
+    def status(self) -> str:
+        if self.is_active:
+            return "active"
+        return "deactivated" if self.activated_at else "invited"
+
+    def get_status_display(self) -> str:
+        return {
+            "active": _("Active"),
+            "deactivated": _("Deactivated"),
+            "invited": _("Awaiting activation"),
+        }[self.status]
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A bearer token for the REST API; only its SHA-256 is kept."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=12, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    def is_usable(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

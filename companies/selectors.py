@@ -1,0 +1,62 @@
+"""Reads of companies and people, scoped to the actor."""
+
+from __future__ import annotations
+
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+
+from companies.models import ApiToken, Company, User
+from companies.text import search_key
+from rainbow_admin.permissions import require_manage, require_view
+
+DIRECTORY_LIMIT = 20
+
+
+def company_get(*, actor: User, company_id) -> Company:
+    """A company the actor may see (404 otherwise)."""
+    from rainbow_admin.errors import NotFound
+
+    try:
+        company = Company.objects.get(pk=company_id)
+    except (Company.DoesNotExist, ValueError):
+        raise NotFound("Not found.", code="not_found") from None
+    require_view(actor, company)
+    return company
+
+
+def members_list(*, actor: User, company: Company) -> QuerySet[User]:
+    """The people of a company, for its admins and operators."""
+    require_manage(actor, company)
+    return User.objects.filter(company=company).order_by("name", "email")
+
+
+def company_admins(*, company_id) -> QuerySet[User]:
+    """Active admins of a company: who is told about its partner and its requests."""
+    return User.objects.filter(company_id=company_id, role=User.Role.ADMIN, is_active=True)
+
+
+def api_tokens_list(*, user: User) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user).order_by("-created_at")
+
+
+def directory_search(*, kind: str, text: str, exclude_id=None) -> QuerySet[Company]:
+    """At most 20 companies of ``kind`` whose name contains ``text``, names starting with it first.
+
+    Case- and accent-insensitive: the search runs on ``search_name``, the name lower-cased and
+    stripped of accents, backed on PostgreSQL by a trigram index.
+    """
+    key = search_key(text or "")
+    queryset = Company.objects.filter(kind=kind)
+    if exclude_id is not None:
+        queryset = queryset.exclude(pk=exclude_id)
+    if key:
+        queryset = queryset.filter(search_name__contains=key).annotate(
+            rank=Case(
+                When(search_name__startswith=key, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        queryset = queryset.order_by("rank", "search_name", "id")
+    else:
+        queryset = queryset.order_by("search_name", "id")
+    return queryset.only("id", "name", "country", "kind")[:DIRECTORY_LIMIT]

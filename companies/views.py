@@ -1,0 +1,235 @@
+"""Pages of companies and people: sign-in, sign-up, activation, members, profile."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordChangeForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.encoding import force_str
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from companies import selectors, services
+from companies.forms import (
+    ActivationForm,
+    ApiTokenForm,
+    MemberAddForm,
+    MemberRoleForm,
+    OutboxPasswordResetForm,
+    ProfileForm,
+    SignInForm,
+    SignUpForm,
+)
+from companies.models import User
+from companies.tokens import activation_token
+from rainbow_admin.errors import DomainError
+from rainbow_admin.pages import admin_required, company_required, show_domain_error
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "companies/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "companies/password_reset.html"
+    form_class = OutboxPasswordResetForm
+
+
+def sign_up(request: HttpRequest) -> HttpResponse:
+    form = SignUpForm(request.POST or None, initial={"language": translation.get_language()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.company_sign_up(**form.cleaned_data)
+        except DomainError as exc:
+            show_domain_error(request, exc, form)
+        else:
+            return render(
+                request, "companies/sign_up_done.html", {"email": form.cleaned_data["email"]}
+            )
+    return render(request, "companies/sign_up.html", {"form": form})
+
+
+def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The activation link: GET shows a form, POST activates (mail scanners only GET)."""
+    try:
+        user = User.objects.select_related("company").get(
+            pk=force_str(urlsafe_base64_decode(uidb64))
+        )
+    except (User.DoesNotExist, ValueError, TypeError, OverflowError, Exception):
+        user = None
+    if user is None or not activation_token.check_token(user, token):
+        return render(request, "companies/activation_invalid.html", status=400)
+    needs_password = not user.has_usable_password()
+    form = ActivationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_activate(user=user, password=form.cleaned_data["password"] or None)
+        except DomainError as exc:
+            show_domain_error(request, exc, form)
+        else:
+            messages.success(request, _("Your account is active. You can sign in now."))
+            return redirect("login")
+    return render(
+        request,
+        "companies/activate.html",
+        {"form": form, "account": user, "needs_password": needs_password},
+    )
+
+
+@require_POST
+def language_switch(request: HttpRequest) -> HttpResponse:
+    """Change the interface language: a signed-in person's profile, or a cookie for visitors."""
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    response = redirect(next_url)
+    if language not in dict(User.Language.choices):
+        return response
+    if request.user.is_authenticated:
+        services.profile_update(user=request.user, name=request.user.name, language=language)
+    from django.conf import settings
+
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
+    return response
+
+
+@admin_required
+def members(request: HttpRequest) -> HttpResponse:
+    company = request.user.company
+    form = MemberAddForm(request.POST or None, initial={"language": request.user.language})
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = services.member_add(actor=request.user, company=company, **form.cleaned_data)
+        except DomainError as exc:
+            show_domain_error(request, exc, form)
+        else:
+            messages.success(
+                request,
+                _("%(name)s was added; an activation email is on its way to %(email)s.")
+                % {"name": member.name, "email": member.email},
+            )
+            return redirect("members")
+    people = selectors.members_list(actor=request.user, company=company)
+    return render(
+        request,
+        "companies/members.html",
+        {"form": form, "people": people, "roles": User.Role.choices},
+    )
+
+
+@require_POST
+@admin_required
+def member_role(request: HttpRequest, member_id: str) -> HttpResponse:
+    form = MemberRoleForm(request.POST)
+    if form.is_valid():
+        try:
+            member = services.member_change_role(
+                actor=request.user,
+                company=request.user.company,
+                member_id=member_id,
+                role=form.cleaned_data["role"],
+            )
+        except DomainError as exc:
+            show_domain_error(request, exc)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now %(role)s.")
+                % {"name": member.name, "role": member.get_role_display()},
+            )
+    else:
+        messages.error(request, _("Choose a role: admin or member."))
+    return redirect("members")
+
+
+@require_POST
+@admin_required
+def member_deactivate(request: HttpRequest, member_id: str) -> HttpResponse:
+    try:
+        member = services.member_deactivate(
+            actor=request.user, company=request.user.company, member_id=member_id
+        )
+    except DomainError as exc:
+        show_domain_error(request, exc)
+    else:
+        messages.success(request, _("%(name)s was deactivated.") % {"name": member.name})
+    return redirect("members")
+
+
+@company_required
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    profile_form = ProfileForm(
+        request.POST if request.POST.get("form") == "profile" else None,
+        initial={"name": user.name, "language": user.language},
+    )
+    password_form = PasswordChangeForm(
+        user, request.POST if request.POST.get("form") == "password" else None
+    )
+    token_form = ApiTokenForm(request.POST if request.POST.get("form") == "token" else None)
+    new_token = None
+    if request.method == "POST":
+        which = request.POST.get("form")
+        try:
+            if which == "profile" and profile_form.is_valid():
+                services.profile_update(user=user, **profile_form.cleaned_data)
+                translation.activate(user.language)
+                messages.success(request, _("Your profile was saved."))
+                return redirect("profile")
+            if which == "password" and password_form.is_valid():
+                services.user_set_password(
+                    user=user, password=password_form.cleaned_data["new_password1"]
+                )
+                update_session_auth_hash(request, user)
+                messages.success(request, _("Your password was changed."))
+                return redirect("profile")
+            if which == "token" and token_form.is_valid():
+                expires_on = token_form.cleaned_data["expires_at"]
+                expires_at = (
+                    timezone.make_aware(datetime.combine(expires_on, time.max))
+                    if expires_on
+                    else None
+                )
+                _token, new_token = services.api_token_create(
+                    user=user, name=token_form.cleaned_data["name"], expires_at=expires_at
+                )
+                token_form = ApiTokenForm()
+        except DomainError as exc:
+            form = {"profile": profile_form, "password": password_form, "token": token_form}.get(
+                which
+            )
+            show_domain_error(request, exc, form)
+    return render(
+        request,
+        "companies/profile.html",
+        {
+            "profile_form": profile_form,
+            "password_form": password_form,
+            "token_form": token_form,
+            "tokens": selectors.api_tokens_list(user=user),
+            "new_token": new_token,
+            "now": timezone.now(),
+        },
+    )
+
+
+@require_POST
+@company_required
+def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
+    try:
+        token = services.api_token_revoke(user=request.user, token_id=token_id)
+    except DomainError as exc:
+        show_domain_error(request, exc)
+    else:
+        messages.success(request, _("The token “%(name)s” was revoked.") % {"name": token.name})
+    return redirect("profile")

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Invitation(models.Model):
+    """A company's request to make another company its partner."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        CANCELLED = "cancelled", _("Cancelled")
+        EXPIRED = "expired", _("Expired")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    from_company = models.ForeignKey(
+        "companies.Company", on_delete=models.CASCADE, related_name="issued_invitations"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    to_company = models.ForeignKey(
+        "companies.Company", on_delete=models.CASCADE, related_name="received_invitations"
+    )
+    message = models.TextField(_("message"), blank=True, max_length=2000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(_("expires"))
+    sent_count = models.PositiveSmallIntegerField(default=1)
+    last_sent_at = models.DateTimeField(default=timezone.now)
+    reminders_sent = models.PositiveSmallIntegerField(default=0)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("partner request")
+        verbose_name_plural = _("partner requests")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_company"],
+                condition=Q(status="pending"),
+                name="invitation_one_pending_per_sender",
+            ),
+            models.CheckConstraint(
+                condition=~Q(from_company=F("to_company")), name="invitation_not_to_self"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "accepted", "declined", "cancelled", "expired"]),
+                name="invitation_status_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["from_company", "-created_at"], name="invitation_issued"),
+            models.Index(fields=["to_company", "-created_at"], name="invitation_received"),
+            models.Index(
+                fields=["expires_at"], condition=Q(status="pending"), name="invitation_pending"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_company} → {self.to_company} ({self.status})"
+
+
+class PartnerLink(models.Model):
+    """The relationship between a company and its partner, with the scopes delegated to it."""
+
+    class EndReason(models.TextChoices):
+        REMOVED = "removed", _("Removed by the company")
+        DROPPED = "dropped", _("Ended by the partner")
+        REPLACED = "replaced", _("Replaced by a new partner")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    company = models.ForeignKey(
+        "companies.Company", on_delete=models.CASCADE, related_name="partner_links"
+    )
+    partner = models.ForeignKey(
+        "companies.Company", on_delete=models.CASCADE, related_name="customer_links"
+    )
+    invitation = models.OneToOneField(
+        Invitation, on_delete=models.SET_NULL, null=True, blank=True, related_name="link"
+    )
+    scope_licensing = models.BooleanField(_("licensing"), default=True)
+    scope_telephony = models.BooleanField(_("telephony"), default=True)
+    since = models.DateTimeField(_("since"), default=timezone.now)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    end_reason = models.CharField(max_length=10, choices=EndReason.choices, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("partner link")
+        verbose_name_plural = _("partner links")
+        ordering = ["-since"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company"],
+                condition=Q(ended_at__isnull=True),
+                name="partnerlink_one_active",
+            ),
+            models.CheckConstraint(condition=~Q(company=F("partner")), name="partnerlink_not_self"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["partner", "-since"],
+                condition=Q(ended_at__isnull=True),
+                name="partnerlink_customers",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company} ↔ {self.partner}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_at is None
+
+    @property
+    def scopes(self) -> list[str]:
+        return [
+            name
+            for name, held in (
+                ("licensing", self.scope_licensing),
+                ("telephony", self.scope_telephony),
+            )
+            if held
+        ]

@@ -1,0 +1,77 @@
+"""Every API error is ``{"detail": "...", "code": "..."}`` with the right status."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from rainbow_admin.errors import DomainError, InvalidInput, Throttled
+
+
+def _first_message(detail: Any) -> tuple[str, str, str | None]:
+    """Return (message, code, field) of the first error in a DRF error structure."""
+    if isinstance(detail, dict):
+        for field, value in detail.items():
+            message, code, inner = _first_message(value)
+            name = field if field != "non_field_errors" else None
+            return message, code, inner or name
+    if isinstance(detail, list) and detail:
+        return _first_message(detail[0])
+    code = getattr(detail, "code", None) or "invalid"
+    return str(detail), code, None
+
+
+def error_response(detail: str, code: str, http_status: int, **extra: Any) -> Response:
+    return Response({"detail": detail, "code": code, **extra}, status=http_status)
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DomainError):
+        body: dict[str, Any] = {}
+        if exc.field:
+            body["field"] = exc.field
+        response = error_response(str(exc.message), exc.code, exc.status, **body)
+        if isinstance(exc, Throttled):
+            response["Retry-After"] = str(exc.retry_after)
+        return response
+    if isinstance(exc, Http404):
+        return error_response(_("Not found."), "not_found", status.HTTP_404_NOT_FOUND)
+    if isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    if isinstance(exc, exceptions.ValidationError):
+        message, code, field = _first_message(exc.detail)
+        if field:
+            message = f"{field}: {message}"
+        return error_response(
+            message,
+            code,
+            status.HTTP_400_BAD_REQUEST,
+            errors=exc.detail,
+        )
+    if isinstance(exc, exceptions.ParseError):
+        return error_response(_("The request body is not valid JSON."), "malformed_body", 400)
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.APIException):
+        codes = exc.get_codes()
+        code = codes if isinstance(codes, str) else "error"
+        response.data = {"detail": str(exc.detail), "code": code}
+    return response
+
+
+def parse_uuid(value: str, *, field: str = "id") -> uuid.UUID:
+    """Turn a path or body value into a UUID, or refuse it with a 400."""
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError, AttributeError):
+        raise InvalidInput(
+            _("“%(value)s” is not a valid id.") % {"value": value}, code="invalid_id", field=field
+        ) from None

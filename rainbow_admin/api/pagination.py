@@ -1,0 +1,17 @@
+from typing import Any
+
+from rest_framework import pagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+
+class PageNumberPagination(pagination.PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+def paginated(request: Request, queryset: Any, serializer_class: Any, view: Any = None) -> Response:
+    """One page of ``queryset`` as ``{count, next, previous, results}``."""
+    paginator = PageNumberPagination()
+    page = paginator.paginate_queryset(queryset, request, view=view)
+    return paginator.get_paginated_response(serializer_class(page, many=True).data)

@@ -1,0 +1,8 @@
+"""The API router: each app's ``api_urls`` under ``/api/v1/``."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("companies.api_urls")),
+    path("", include("notifications.api_urls")),
+]
