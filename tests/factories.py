@@ -49,3 +49,15 @@ class AdminFactory(UserFactory):
 class OperatorFactory(UserFactory):
     company = None
     is_staff = True
+
+
+class PartnerLinkFactory(factory.django.DjangoModelFactory):
+    """An active link: ``partner`` (a reseller) acts for ``company`` with both scopes."""
+
+    class Meta:
+        model = "partners.PartnerLink"
+
+    company = factory.SubFactory(CompanyFactory)
+    partner = factory.SubFactory(ResellerFactory)
+    scope_licensing = True
+    scope_telephony = True
