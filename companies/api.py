@@ -81,7 +81,7 @@ class TokenView(APIView):
     def post(self, request: Request) -> Response:
         data = validated(TokenInputSerializer, request)
         token, raw = services.api_token_for_credentials(
-            email=data["email"], password=data["password"]
+            email=data["email"], password=data["password"], request=request
         )
         return Response(
             {"token": raw, "expires_at": token.expires_at}, status=status.HTTP_201_CREATED

@@ -8,10 +8,26 @@ from companies.models import User
 
 
 class SignInForm(AuthenticationForm):
+    """Sign-in through ``companies.services.sign_in`` (the lockout rule lives there)."""
+
     username = forms.EmailField(
         label=_("Email address"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
+
+    def clean(self):
+        from companies.services import sign_in
+        from rainbow_admin.errors import DomainError
+
+        email = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if email and password:
+            try:
+                self.user_cache = sign_in(email=email, password=password, request=self.request)
+            except DomainError as exc:
+                raise forms.ValidationError(str(exc.message), code=exc.code) from None
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data
 
 
 class OutboxPasswordResetForm(PasswordResetForm):

@@ -35,6 +35,14 @@ def _on_postgresql(django_db_setup, django_db_blocker) -> None:
             )
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache (sign-in failures are counted there)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def company(db):
     return CompanyFactory()
