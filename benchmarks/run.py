@@ -1,0 +1,350 @@
+#!/usr/bin/env python
+"""Measure pages and API lists over the bulk data, each against the floor (/healthz).
+
+Starts the portal on gunicorn (DEBUG off) with PostgreSQL and Redis, signs in as the benchmark
+actors of ``seed_bulk``, and drives each target with wrk on loopback for a fixed duration and
+concurrency. Reports p50/p95/throughput and each target's p50 ratio to the floor measured in the
+same run; writes ``benchmarks/results/latest.json`` and the table in ``benchmarks/RESULTS.md``.
+
+    benchmarks/run.py --seed            # fresh database, seed_bulk at its default sizes, measure
+    benchmarks/run.py                   # measure the database as it is
+    benchmarks/run.py --seed --small    # a quick trial on small data
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent
+PORT = 8130
+BASE = f"http://127.0.0.1:{PORT}"
+SMALL = [
+    "--companies",
+    "5000",
+    "--resellers",
+    "100",
+    "--distributors",
+    "10",
+    "--users",
+    "50000",
+    "--invitations",
+    "15000",
+    "--subscriptions",
+    "8000",
+    "--assignments",
+    "50000",
+    "--pbxs",
+    "1000",
+    "--lines",
+    "25000",
+]
+
+# (name, path template, actor, target ratio of p50 to the floor's p50)
+TARGETS = [
+    ("dashboard", "/dashboard/", "admin", 3),
+    ("directory search", "/api/v1/resellers/?search=mül", "admin", 2),
+    ("issued requests", "/notifications/issued/", "admin", 3),
+    ("received requests", "/notifications/received/", "reseller", 3),
+    ("customers list", "/customers/", "reseller", 3),
+    ("licenses page", "/licenses/", "admin", 3),
+    ("API members", "/api/v1/companies/{company}/members/", "admin_api", 3),
+    ("API invitations", "/api/v1/invitations/?direction=issued", "admin_api", 3),
+    ("API customers", "/api/v1/customers/", "reseller_api", 3),
+    ("API subscriptions", "/api/v1/companies/{company}/subscriptions/", "admin_api", 3),
+    ("API notifications", "/api/v1/notifications/", "admin_api", 3),
+]
+
+
+def environment(database_url: str, redis_url: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "DEBUG": "0",
+        "SECRET_KEY": "benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": BASE,
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "CONN_MAX_AGE": "60",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    return result.stdout
+
+
+def session_cookie(email: str, password: str) -> str:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{BASE}/accounts/login/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "username": email, "password": password}
+    )
+    request = urllib.request.Request(
+        f"{BASE}/accounts/login/", data=data.encode(), headers={"Referer": BASE}
+    )
+    opener.open(request).read()
+    cookies = {cookie.name: cookie.value for cookie in jar}
+    if "sessionid" not in cookies:
+        raise SystemExit(f"could not sign in as {email}")
+    return "; ".join(f"{k}={v}" for k, v in cookies.items())
+
+
+def api_token(email: str, password: str) -> str:
+    request = urllib.request.Request(
+        f"{BASE}/api/v1/auth/token/",
+        data=json.dumps({"email": email, "password": password}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    return json.load(urllib.request.urlopen(request))["token"]
+
+
+def wrk(path: str, header: str | None, duration: int, connections: int) -> dict:
+    command = [
+        "wrk",
+        "-t2",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--latency",
+        "-s",
+        str(HERE / "latency.lua"),
+    ]
+    if header:
+        command += ["-H", header]
+    output = subprocess.run(
+        [*command, BASE + path], check=True, capture_output=True, text=True
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def status_of(path: str, header: str | None) -> int:
+    request = urllib.request.Request(BASE + path)
+    if header:
+        name, value = header.split(": ", 1)
+        request.add_header(name, value)
+    try:
+        return urllib.request.urlopen(request).status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def machine() -> dict[str, str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        line.split(":", 1)[1].strip()
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    postgres = subprocess.run(["psql", "--version"], capture_output=True, text=True).stdout.strip()
+    return {
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "memory": memory,
+        "python": platform.python_version(),
+        "postgres": postgres,
+        "kernel": platform.release(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--database-url", default="postgres://postgres@127.0.0.1:5432/rainbow_bench"
+    )
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
+    parser.add_argument(
+        "--seed", action="store_true", help="recreate the database and load seed_bulk"
+    )
+    parser.add_argument(
+        "--small", action="store_true", help="with --seed: small sizes for a quick trial"
+    )
+    parser.add_argument("--duration", type=int, default=10, help="seconds per target")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--output", default=str(HERE / "results" / "latest.json"))
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk")
+    env = environment(args.database_url, args.redis_url)
+    if args.seed:
+        name = urllib.parse.urlparse(args.database_url).path.lstrip("/")
+        subprocess.run(
+            [
+                "psql",
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-qc",
+                f"DROP DATABASE IF EXISTS {name}",
+                "-c",
+                f"CREATE DATABASE {name}",
+            ],
+            check=True,
+        )
+        manage(env, "migrate", "--noinput", "-v0")
+        started = time.monotonic()
+        subprocess.run(
+            [sys.executable, "manage.py", "seed_bulk", *(SMALL if args.small else [])],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        print(f"seed_bulk took {time.monotonic() - started:.0f}s")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    manage(env, "compilemessages", "--ignore=.venv", "-v0")
+
+    from rainbow_admin.management.commands.seed_bulk import (
+        BENCH_ADMIN,
+        BENCH_PASSWORD,
+        BENCH_RESELLER,
+    )
+
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "rainbow_admin.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{BASE}/healthz")
+                break
+            except OSError:
+                time.sleep(0.2)
+        headers = {
+            "admin": "Cookie: " + session_cookie(BENCH_ADMIN, BENCH_PASSWORD),
+            "reseller": "Cookie: " + session_cookie(BENCH_RESELLER, BENCH_PASSWORD),
+            "admin_api": "Authorization: Bearer " + api_token(BENCH_ADMIN, BENCH_PASSWORD),
+            "reseller_api": "Authorization: Bearer " + api_token(BENCH_RESELLER, BENCH_PASSWORD),
+        }
+        me = json.load(
+            urllib.request.urlopen(
+                urllib.request.Request(
+                    f"{BASE}/api/v1/me/",
+                    headers={"Authorization": headers["admin_api"].split(": ", 1)[1]},
+                )
+            )
+        )
+        company = me["company"]["id"]
+        results = []
+        floor = wrk("/healthz", None, args.duration, args.connections)
+        results.append(
+            {"name": "floor (/healthz)", "path": "/healthz", **floor, "ratio": 1.0, "target": 1}
+        )
+        for name, template, actor, target in TARGETS:
+            path = urllib.parse.quote(template.format(company=company), safe="/?=&")
+            status = status_of(path, headers[actor])
+            if status != 200:
+                results.append({"name": name, "path": path, "skipped": f"HTTP {status}"})
+                print(f"{name:<22} skipped: HTTP {status}")
+                continue
+            wrk(path, headers[actor], 2, args.connections)  # warm up
+            measured = wrk(path, headers[actor], args.duration, args.connections)
+            ratio = measured["p50_us"] / max(floor["p50_us"], 1)
+            results.append(
+                {"name": name, "path": path, **measured, "ratio": round(ratio, 2), "target": target}
+            )
+            p50, p95 = measured["p50_us"] / 1000, measured["p95_us"] / 1000
+            print(
+                f"{name:<22} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  {measured['rps']:7.1f} req/s"
+                f"  ratio {ratio:.2f} (target <= {target})"
+            )
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    report = {
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": machine(),
+        "duration_s": args.duration,
+        "connections": args.connections,
+        "workers": args.workers,
+        "results": results,
+    }
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(json.dumps(report, indent=2))
+    write_markdown(report)
+
+
+def write_markdown(report: dict) -> None:
+    m = report["machine"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Latest run: {report['when']}, by `benchmarks/run.py` (wrk, "
+        f"{report['connections']} connections, {report['duration_s']} s per target, gunicorn "
+        f"with {report['workers']} workers, DEBUG off, PostgreSQL and Redis on loopback).",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']} memory; "
+        f"Python {m['python']}; {m['postgres']}; Linux {m['kernel']}.",
+        "",
+        "| target | path | p50 ms | p95 ms | req/s | p50 / floor | target | met |",
+        "|---|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in report["results"]:
+        if "skipped" in row:
+            lines.append(
+                f"| {row['name']} | `{row['path']}` | | | | | | skipped ({row['skipped']}) |"
+            )
+            continue
+        met = "yes" if row["ratio"] <= row["target"] and row["non_2xx"] == 0 else "**no**"
+        p50, p95 = row["p50_us"] / 1000, row["p95_us"] / 1000
+        lines.append(
+            f"| {row['name']} | `{row['path']}` | {p50:.1f} | {p95:.1f} | {row['rps']:.0f} "
+            f"| {row['ratio']:.2f} | ≤ {row['target']} | {met} |"
+        )
+    results_md = HERE / "RESULTS.md"
+    notes = ""
+    if results_md.exists() and "\n## Notes" in results_md.read_text():
+        notes = "\n## Notes" + results_md.read_text().split("\n## Notes", 1)[1]
+    results_md.write_text("\n".join(lines) + "\n" + notes)
+
+
+if __name__ == "__main__":
+    main()
