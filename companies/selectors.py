@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.core.exceptions import ValidationError
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.utils.translation import gettext_lazy as _
 
 from companies.models import ApiToken, Company, User
 from companies.text import search_key
+from rainbow_admin.errors import NotFound
 from rainbow_admin.permissions import require_manage, require_view
 
 DIRECTORY_LIMIT = 20
@@ -13,12 +16,10 @@ DIRECTORY_LIMIT = 20
 
 def company_get(*, actor: User, company_id) -> Company:
     """A company the actor may see (404 otherwise)."""
-    from rainbow_admin.errors import NotFound
-
     try:
         company = Company.objects.get(pk=company_id)
-    except (Company.DoesNotExist, ValueError):
-        raise NotFound("Not found.", code="not_found") from None
+    except (Company.DoesNotExist, ValueError, ValidationError):
+        raise NotFound(_("Not found."), code="not_found") from None
     require_view(actor, company)
     return company
 
@@ -27,6 +28,15 @@ def members_list(*, actor: User, company: Company) -> QuerySet[User]:
     """The people of a company, for its admins and operators."""
     require_manage(actor, company)
     return User.objects.filter(company=company).order_by("name", "email")
+
+
+def members_summary(*, company: Company) -> dict[str, int]:
+    """The dashboard's members panel: active people, admins and people awaiting activation."""
+    return User.objects.filter(company=company).aggregate(
+        active=Count("pk", filter=Q(is_active=True)),
+        admins=Count("pk", filter=Q(is_active=True, role=User.Role.ADMIN)),
+        invited=Count("pk", filter=Q(is_active=False, activated_at__isnull=True)),
+    )
 
 
 def company_admins(*, company_id) -> QuerySet[User]:

@@ -236,7 +236,7 @@ def member_add(
     return user
 
 
-def _lock_member(actor: User, company: Company, member_id) -> User:
+def _lock_member(company: Company, member_id) -> User:
     try:
         return User.objects.select_for_update().get(pk=member_id, company=company)
     except (User.DoesNotExist, ValidationError, ValueError):
@@ -263,7 +263,7 @@ def member_change_role(*, actor: User, company: Company, member_id, role: str) -
     """Change a member's role; the company always keeps at least one active admin."""
     require_manage(actor, company)
     role = _clean_role(role)
-    member = _lock_member(actor, company, member_id)
+    member = _lock_member(company, member_id)
     if member.role == role:
         return member
     if role == User.Role.MEMBER:
@@ -287,7 +287,7 @@ def member_deactivate(*, actor: User, company: Company, member_id) -> User:
     The last active admin cannot be deactivated.
     """
     require_manage(actor, company)
-    member = _lock_member(actor, company, member_id)
+    member = _lock_member(company, member_id)
     if not member.is_active and member.activated_at is not None:
         return member
     if member.role == User.Role.ADMIN:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordChangeForm
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -64,7 +66,7 @@ def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
         user = User.objects.select_related("company").get(
             pk=force_str(urlsafe_base64_decode(uidb64))
         )
-    except (User.DoesNotExist, ValueError, TypeError, OverflowError, Exception):
+    except (User.DoesNotExist, ValueError, TypeError, OverflowError, ValidationError):
         user = None
     if user is None or not activation_token.check_token(user, token):
         return render(request, "companies/activation_invalid.html", status=400)
@@ -97,8 +99,6 @@ def language_switch(request: HttpRequest) -> HttpResponse:
         return response
     if request.user.is_authenticated:
         services.profile_update(user=request.user, name=request.user.name, language=language)
-    from django.conf import settings
-
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
     return response
 

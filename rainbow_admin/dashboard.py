@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from companies import selectors as company_selectors
 from companies.models import User
 from partners import selectors as partner_selectors
 
@@ -13,16 +14,5 @@ def panels_for(user: User) -> dict[str, Any]:
     return {
         "company": company,
         "partner": partner_selectors.partner_panel(company=company),
-        "members": _members_panel(company),
+        "members": company_selectors.members_summary(company=company),
     }
-
-
-def _members_panel(company) -> dict[str, int]:
-    from django.db.models import Count, Q
-
-    counts = User.objects.filter(company=company).aggregate(
-        active=Count("pk", filter=Q(is_active=True)),
-        admins=Count("pk", filter=Q(is_active=True, role=User.Role.ADMIN)),
-        invited=Count("pk", filter=Q(is_active=False, activated_at__isnull=True)),
-    )
-    return counts
