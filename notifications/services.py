@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import smtplib
+import threading
 import uuid
 from collections.abc import Iterable
 from typing import Any
@@ -81,7 +84,7 @@ def email_deliver(*, email_id: uuid.UUID | str) -> OutboundEmail | None:
         email.attempts += 1
         email.last_attempt_at = timezone.now()
         try:
-            get_connection().send_messages([_message_of(email)])
+            _send(_message_of(email))
         except Exception as exc:
             email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
             if email.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
@@ -96,6 +99,31 @@ def email_deliver(*, email_id: uuid.UUID | str) -> OutboundEmail | None:
     if email.status == OutboundEmail.Status.QUEUED:
         raise EmailNotSent(email.id, email.attempts)
     return email
+
+
+_connections = threading.local()
+
+
+def _send(message: EmailMultiAlternatives) -> None:
+    """Send over this thread's open mail connection, opened on first use and kept for the next.
+
+    A connection the server has dropped while idle is opened again once, within the same attempt.
+    """
+    for retry in (False, True):
+        connection = getattr(_connections, "current", None)
+        if connection is None:
+            connection = get_connection()
+            connection.open()
+            _connections.current = connection
+        try:
+            connection.send_messages([message])
+            return
+        except Exception as exc:
+            _connections.current = None
+            with contextlib.suppress(Exception):
+                connection.close()
+            if retry or not isinstance(exc, smtplib.SMTPServerDisconnected | ConnectionError):
+                raise
 
 
 def _message_of(email: OutboundEmail) -> EmailMultiAlternatives:

@@ -1,0 +1,186 @@
+#!/usr/bin/env python
+"""Email throughput: N emails through the outbox, a real Celery worker and a real SMTP server on
+loopback, against the floor: the same messages sent with plain smtplib in one process.
+
+    benchmarks/email_throughput.py --count 10000
+
+Reports both durations, the ratio (target: at most 3) and checks that every email arrived exactly
+once (by Message-ID). Uses its own database (recreated) and Redis database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import smtplib
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from collections import Counter
+from email import message_from_bytes, policy
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.ids: Counter[str] = Counter()
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        with self.lock:
+            self.ids[message["Message-ID"]] += 1
+        return "250 OK"
+
+    def total(self) -> int:
+        with self.lock:
+            return sum(self.ids.values())
+
+
+def wait_for(inbox: Inbox, count: int, timeout: float) -> float:
+    started = time.monotonic()
+    while inbox.total() < count:
+        if time.monotonic() - started > timeout:
+            raise SystemExit(f"only {inbox.total()} of {count} emails arrived in {timeout:.0f}s")
+        time.sleep(0.05)
+    return time.monotonic()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument(
+        "--database-url", default="postgres://postgres@127.0.0.1:5432/rainbow_bench_email"
+    )
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/10")
+    parser.add_argument("--concurrency", type=int, default=2, help="worker processes")
+    parser.add_argument("--output", default=str(ROOT / "benchmarks" / "results" / "email.json"))
+    args = parser.parse_args()
+
+    from aiosmtpd.controller import Controller
+
+    inbox = Inbox()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    env = {
+        **os.environ,
+        "DATABASE_URL": args.database_url,
+        "REDIS_URL": args.redis_url,
+        "EMAIL_URL": f"smtp://127.0.0.1:{port}",
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        "CELERY_QUEUE": "email-bench",
+        "LOG_LEVEL": "WARNING",
+    }
+    os.environ.update(env)
+    name = urllib.parse.urlparse(args.database_url).path.lstrip("/")
+    subprocess.run(
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-qc",
+            f"DROP DATABASE IF EXISTS {name}",
+            "-c",
+            f"CREATE DATABASE {name}",
+        ],
+        check=True,
+    )
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rainbow_admin.settings")
+    django.setup()
+    from django.db import transaction
+
+    from benchmarks.email_messages import prepare_emails
+    from notifications.models import OutboundEmail
+    from notifications.services import _message_of
+    from rainbow_admin.celery import app
+
+    # The same messages, rendered once: the outbox rows the services write. Their deliveries are
+    # queued on commit; the queue is emptied so the measured run queues each email once.
+    with transaction.atomic():
+        prepare_emails(args.count)
+    app.control.purge()
+    emails = list(OutboundEmail.objects.all())
+
+    # Floor: plain smtplib, one process, one connection.
+    started = time.monotonic()
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        for email in emails:
+            smtp.send_message(_message_of(email).message())
+    floor_end = wait_for(inbox, args.count, 600)
+    floor = floor_end - started
+    inbox.ids.clear()
+
+    # Outbox: queue every email, a real worker delivers them.
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "rainbow_admin",
+            "worker",
+            "-Q",
+            "email-bench",
+            f"--concurrency={args.concurrency}",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel=WARNING",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not app.control.ping(timeout=0.5):
+            if time.monotonic() > deadline:
+                raise SystemExit("the worker did not start")
+        from notifications.tasks import deliver_email_task
+
+        started = time.monotonic()
+        for email in emails:
+            deliver_email_task.delay(str(email.id))
+        outbox_end = wait_for(inbox, args.count, 1800)
+        outbox = outbox_end - started
+        time.sleep(2)  # anything sent twice would arrive now
+    finally:
+        worker.terminate()
+        worker.wait(timeout=60)
+        controller.stop()
+    doubles = sum(1 for count in inbox.ids.values() if count > 1)
+    sent = OutboundEmail.objects.filter(status="sent").count()
+    report = {
+        "count": args.count,
+        "floor_s": round(floor, 2),
+        "outbox_s": round(outbox, 2),
+        "ratio": round(outbox / floor, 2),
+        "received": inbox.total(),
+        "distinct": len(inbox.ids),
+        "sent_twice": doubles,
+        "marked_sent": sent,
+        "worker_concurrency": args.concurrency,
+    }
+    print(json.dumps(report, indent=2))
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
