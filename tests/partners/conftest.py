@@ -1,0 +1,23 @@
+import pytest
+
+from tests.factories import AdminFactory, CompanyFactory, ResellerFactory
+
+
+@pytest.fixture
+def customer(db):
+    return CompanyFactory(name="Acme Bürotechnik GmbH")
+
+
+@pytest.fixture
+def customer_admin(customer):
+    return AdminFactory(company=customer, name="Anna Admin")
+
+
+@pytest.fixture
+def reseller(db):
+    return ResellerFactory(name="Müller Telekom")
+
+
+@pytest.fixture
+def reseller_admin(reseller):
+    return AdminFactory(company=reseller, name="Jonas Admin", language="de")
