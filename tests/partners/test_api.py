@@ -32,7 +32,9 @@ def target(reseller_admin, api_for):
 
 def send(client, to_company, message="Hello"):
     return client.post(
-        "/api/v1/invitations/", {"to_company": str(to_company.pk), "message": message}, format="json"
+        "/api/v1/invitations/",
+        {"to_company": str(to_company.pk), "message": message},
+        format="json",
     )
 
 
