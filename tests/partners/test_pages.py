@@ -8,8 +8,13 @@ from django.utils import timezone
 from notifications.models import OutboundEmail
 from partners.models import Invitation, PartnerLink, PartnerMessage
 from partners.services.invitations import _new_token
-from tests.factories import AdminFactory, CompanyFactory, PartnerLinkFactory, ResellerFactory
-from tests.factories import UserFactory
+from tests.factories import (
+    AdminFactory,
+    CompanyFactory,
+    PartnerLinkFactory,
+    ResellerFactory,
+    UserFactory,
+)
 from tests.partners.factories import InvitationFactory
 
 pytestmark = pytest.mark.django_db
