@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from companies.api import CompanyRefSerializer
 from companies.models import Company
 from partners import selectors, services
 from partners.models import PartnerLink
@@ -16,12 +17,6 @@ from rainbow_admin.api.input import validated
 from rainbow_admin.api.pagination import paginated
 from rainbow_admin.errors import NotFound
 from rainbow_admin.permissions import SCOPES, require_manage
-
-
-class CompanyRefSerializer(serializers.Serializer):
-    id = serializers.UUIDField()
-    name = serializers.CharField()
-    kind = serializers.CharField()
 
 
 class PartnerCompanySerializer(CompanyRefSerializer):

@@ -1,4 +1,4 @@
-"""The seed's steps in a real Chromium, in German: define the partner, manage the request, accept."""
+"""The seed's steps in a real Chromium, in German: define a partner, manage the request, accept."""
 
 import re
 from datetime import timedelta
