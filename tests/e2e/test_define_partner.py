@@ -28,9 +28,7 @@ def define_partner(page, letters: str, pick: str) -> None:
     option.wait_for()
     assert search.get_attribute("aria-expanded") == "true"
     options = listbox.get_by_role("option")
-    index = [options.nth(i).get_attribute("data-label") for i in range(options.count())].index(
-        pick
-    )
+    index = [options.nth(i).get_attribute("data-label") for i in range(options.count())].index(pick)
     for _ in range(index + 1):
         search.press("ArrowDown")
     assert search.get_attribute("aria-activedescendant") == option.get_attribute("id")
@@ -74,9 +72,12 @@ def test_customer_defines_a_partner_manages_the_request_and_the_reseller_accepts
     row = page.get_by_role("row").filter(has_text="Müller Telekom")
     row.get_by_role("button", name="Stornieren").click()
     assert page.get_by_text("Ihre Anfrage an Müller Telekom wurde storniert.").is_visible()
-    assert page.get_by_role("row").filter(has_text="Müller Telekom").get_by_text(
-        "Storniert"
-    ).is_visible()
+    assert (
+        page.get_by_role("row")
+        .filter(has_text="Müller Telekom")
+        .get_by_text("Storniert")
+        .is_visible()
+    )
 
     # Define the partner again, so there is a pending request to accept.
     menu.get_by_role("link", name="Dashboard").click()
