@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from tests.factories import AdminFactory, CompanyFactory, ResellerFactory
 
@@ -21,3 +22,10 @@ def reseller(db):
 @pytest.fixture
 def reseller_admin(reseller):
     return AdminFactory(company=reseller, name="Jonas Admin", language="de")
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """Texts read outside a request are in English, whatever an earlier test left active."""
+    with translation.override("en"):
+        yield
