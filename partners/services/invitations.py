@@ -308,6 +308,12 @@ def invitation_resend(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
         url_name="invitation_detail",
         url_args=(invitation.pk,),
     )
+    tell_admins(
+        invitation.from_company,
+        message=gettext_noop("%(actor)s sent the partner request to %(to_company)s again."),
+        params={"actor": actor.name, "to_company": invitation.to_company.name},
+        url_name="issued_requests",
+    )
     _record_both(
         invitation,
         actor=actor,
@@ -322,7 +328,7 @@ def invitation_cancel(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
     """Withdraw a pending request; its link stops working. Pending only (409 otherwise)."""
     invitation = _lock(actor, invitation_id)
     _require_sender(actor, invitation)
-    if invitation.status != Invitation.Status.PENDING:
+    if invitation.status != Invitation.Status.PENDING:  # a pending one past expiry may go
         _require_pending(invitation, timezone.now())
     invitation.status = Invitation.Status.CANCELLED
     invitation.responded_by = actor
@@ -333,6 +339,12 @@ def invitation_cancel(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
         message=gettext_noop("%(from_company)s withdrew its partner request."),
         params={"from_company": invitation.from_company.name},
         url_name="received_requests",
+    )
+    tell_admins(
+        invitation.from_company,
+        message=gettext_noop("%(actor)s cancelled the partner request to %(to_company)s."),
+        params={"actor": actor.name, "to_company": invitation.to_company.name},
+        url_name="issued_requests",
     )
     _record_both(
         invitation,
@@ -425,6 +437,18 @@ def invitation_decline(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
         params={"to_company": invitation.to_company.name},
         url_name="issued_requests",
     )
+    tell_admins(
+        invitation.to_company,
+        message=gettext_noop(
+            "%(actor)s declined the partner request of %(from_company)s to %(to_company)s."
+        ),
+        params={
+            "actor": actor.name,
+            "from_company": invitation.from_company.name,
+            "to_company": invitation.to_company.name,
+        },
+        url_name="received_requests",
+    )
     _record_both(
         invitation,
         actor=actor,
@@ -473,6 +497,12 @@ def _expire_one(invitation_id: uuid.UUID, now: datetime) -> int:
         ),
         params=params,
         url_name="issued_requests",
+    )
+    tell_admins(
+        invitation.to_company,
+        message=gettext_noop("The partner request of %(from_company)s to %(to_company)s expired."),
+        params=params,
+        url_name="received_requests",
     )
     email_admins(
         invitation.from_company,

@@ -445,3 +445,10 @@ def test_contact_needs_a_partner_and_strangers_see_nothing(sender, api_for, cust
     assert sender.get("/api/v1/partner/messages/").status_code == 409
     stranger = api_for(AdminFactory(company=ResellerFactory()))
     assert stranger.get(f"/api/v1/customers/{customer.pk}/messages/").status_code == 404
+
+
+@pytest.mark.parametrize("body", [{"scopes": "licensing"}, {}, {"scopes": [1]}, ["licensing"]])
+def test_malformed_scope_changes_give_400_and_change_nothing(sender, customer, reseller, body):
+    PartnerLinkFactory(company=customer, partner=reseller)
+    assert sender.patch("/api/v1/partner/", body, format="json").status_code == 400
+    assert PartnerLink.objects.get(company=customer).scopes == ["licensing", "telephony"]

@@ -106,3 +106,28 @@ def test_every_step_is_recorded_in_both_activity_logs(
         assert {"invitation.sent", "invitation.resent", "invitation.accepted"} <= verbs
     record = ActivityRecord.objects.filter(verb="invitation.accepted").first()
     assert record.actor == reseller_admin and "Jonas Admin" in record.text
+
+
+def test_both_sides_are_told_in_the_portal_at_every_step(
+    customer, customer_admin, reseller, reseller_admin, settings
+):
+    settings.INVITATION_RESEND_COOLDOWN = timedelta(0)
+
+    def told():
+        return (
+            Notification.objects.filter(recipient=customer_admin).count(),
+            Notification.objects.filter(recipient=reseller_admin).count(),
+        )
+
+    first = services.invitation_send(actor=customer_admin, to_company_id=reseller.pk)
+    assert told() == (1, 1)
+    services.invitation_resend(actor=customer_admin, invitation_id=first.pk)
+    assert told() == (2, 2)
+    services.invitation_cancel(actor=customer_admin, invitation_id=first.pk)
+    assert told() == (3, 3)
+    second = services.invitation_send(actor=customer_admin, to_company_id=reseller.pk)
+    services.invitation_decline(actor=reseller_admin, invitation_id=second.pk)
+    assert told() == (5, 5)
+    third = services.invitation_send(actor=customer_admin, to_company_id=reseller.pk)
+    services.invitation_accept(actor=reseller_admin, invitation_id=third.pk)
+    assert told() == (7, 7)
