@@ -316,3 +316,45 @@ def test_customers_list_and_search_have_fixed_queries(
         lambda: [ResellerFactory(name=f"Mu {n}", kind="distributor") for n in range(30)],
         6,
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["YOUR PARTNER", "Define partner", "Apply", "Close"]),
+        ("de", ["IHR PARTNER", "Partner definieren", "Übernehmen", "Schließen"]),
+        ("fr", ["VOTRE PARTENAIRE", "Définir un partenaire", "Appliquer", "Fermer"]),
+    ],
+)
+def test_the_panel_and_dialog_speak_the_users_language(client, customer, language, words):
+    client.force_login(AdminFactory(company=customer, language=language))
+    page = client.get("/dashboard/").content.decode()
+    for word in words:
+        assert word in page
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["Issued requests", "Received requests", "Accept", "Decline"]),
+        ("de", ["Ausgestellte Anfragen", "Erhaltene Anfragen", "Annehmen", "Ablehnen"]),
+        ("fr", ["Demandes émises", "Demandes reçues", "Accepter", "Refuser"]),
+    ],
+)
+def test_received_requests_speak_the_users_language(client, reseller, language, words):
+    InvitationFactory(to_company=reseller)
+    client.force_login(AdminFactory(company=reseller, language=language))
+    page = client.get("/notifications/received/").content.decode()
+    for word in words:
+        assert word in page
+
+
+def test_an_ampersand_in_a_company_name_is_not_escaped_in_the_subject(
+    client, customer_admin, reseller_admin
+):
+    reseller_admin.company.name = "Smith & Sons"
+    reseller_admin.company.save()
+    client.force_login(customer_admin)
+    client.post("/partner/define/", {"to_company": str(reseller_admin.company.pk)})
+    email = OutboundEmail.objects.get(topic="invitation")
+    assert "Smith & Sons" in email.subject and "&amp;" in email.body_html
