@@ -76,6 +76,10 @@ def partner_directory(request: HttpRequest) -> HttpResponse:
         else Company.Kind.RESELLER
     )
     text = request.GET.get("q", "")[:150]
+    note = ""
+    if request.user.company.kind == Company.Kind.RESELLER and kind == Company.Kind.RESELLER:
+        # A reseller's only partner is a distributor: say so instead of listing resellers.
+        text, note = "", _("A reseller can only become a reseller of a distributor.")
     companies = (
         list(directory_search(kind=kind, text=text, exclude_id=request.user.company_id))
         if text.strip()
@@ -84,7 +88,7 @@ def partner_directory(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "partners/_directory_options.html",
-        {"companies": companies, "text": text.strip()},
+        {"companies": companies, "text": text.strip(), "note": note},
     )
 
 

@@ -358,3 +358,18 @@ def test_an_ampersand_in_a_company_name_is_not_escaped_in_the_subject(
     client.post("/partner/define/", {"to_company": str(reseller_admin.company.pk)})
     email = OutboundEmail.objects.get(topic="invitation")
     assert "Smith & Sons" in email.subject and "&amp;" in email.body_html
+
+
+def test_a_reseller_ticking_the_box_finds_distributors_and_is_told_otherwise(
+    client, reseller_admin
+):
+    from tests.factories import DistributorFactory
+
+    DistributorFactory(name="EuroVoice Distribution")
+    ResellerFactory(name="EuroVoice Resale")
+    client.force_login(reseller_admin)
+    ticked = client.get("/partner/directory/?q=euro&kind=distributor").content.decode()
+    assert "EuroVoice Distribution" in ticked and "EuroVoice Resale" not in ticked
+    unticked = client.get("/partner/directory/?q=euro&kind=reseller").content.decode()
+    assert 'role="option"' not in unticked
+    assert "Ein Wiederverkäufer kann nur Wiederverkäufer eines Händlers werden." in unticked
