@@ -131,3 +131,15 @@ def test_both_sides_are_told_in_the_portal_at_every_step(
     third = services.invitation_send(actor=customer_admin, to_company_id=reseller.pk)
     services.invitation_accept(actor=reseller_admin, invitation_id=third.pk)
     assert told() == (7, 7)
+
+
+def test_beat_runs_the_expire_and_remind_jobs():
+    from django.conf import settings
+
+    from rainbow_admin.celery import app
+
+    app.loader.import_default_modules()
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    for job in ("expire_invitations_task", "remind_invitations_task"):
+        task = f"partners.tasks.{job}"
+        assert task in scheduled and task in app.tasks
