@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -138,3 +138,27 @@ class MembersView(APIView):
         data = validated(MemberInputSerializer, request)
         user = services.member_add(actor=request.user, company=company, **data)
         return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
+
+
+class DirectoryEntrySerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    name = serializers.CharField()
+    country = serializers.CharField(source="country.code")
+
+
+class DirectoryView(APIView):
+    """`GET /resellers/?search=` and `/distributors/?search=`: at most 20, best first."""
+
+    kind = Company.Kind.RESELLER
+
+    @extend_schema(
+        parameters=[OpenApiParameter("search", str, description="part of the name")],
+        responses=DirectoryEntrySerializer(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        companies = selectors.directory_search(
+            kind=self.kind,
+            text=request.query_params.get("search", "")[:150],
+            exclude_id=request.user.company_id,
+        )
+        return Response(DirectoryEntrySerializer(companies, many=True).data)

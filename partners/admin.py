@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from partners.models import Invitation, PartnerLink
+from partners.models import Invitation, PartnerLink, PartnerMessage
 
 
 @admin.register(Invitation)
@@ -22,3 +22,10 @@ class InvitationAdmin(admin.ModelAdmin):
 class PartnerLinkAdmin(admin.ModelAdmin):
     list_display = ("company", "partner", "scope_licensing", "scope_telephony", "since", "ended_at")
     list_select_related = ("company", "partner")
+
+
+@admin.register(PartnerMessage)
+class PartnerMessageAdmin(admin.ModelAdmin):
+    list_display = ("company", "partner", "author_name", "created_at")
+    list_select_related = ("company", "partner")
+    readonly_fields = [f.name for f in PartnerMessage._meta.fields]

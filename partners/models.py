@@ -39,6 +39,8 @@ class Invitation(models.Model):
     sent_count = models.PositiveSmallIntegerField(default=1)
     last_sent_at = models.DateTimeField(default=timezone.now)
     reminders_sent = models.PositiveSmallIntegerField(default=0)
+    # When each send of the last 24 hours happened (ISO timestamps), for the daily send limit.
+    recent_sends = models.JSONField(default=list, blank=True, editable=False)
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -72,6 +74,35 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_company} → {self.to_company} ({self.status})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def can_resend(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.EXPIRED)
+
+    @property
+    def email_status(self) -> str:
+        """Delivery of the emails of the latest send: failed, queued or sent.
+
+        Read from the ``email_failed``/``email_queued`` annotations of the selectors when present.
+        """
+        failed = getattr(self, "email_failed", None)
+        queued = getattr(self, "email_queued", None)
+        if failed is None or queued is None:
+            from notifications.models import OutboundEmail
+
+            statuses = set(
+                OutboundEmail.objects.filter(
+                    topic="invitation", object_id=self.pk, created_at__gte=self.last_sent_at
+                ).values_list("status", flat=True)
+            )
+            failed, queued = "failed" in statuses, "queued" in statuses
+        if failed:
+            return "failed"
+        return "queued" if queued else "sent"
 
 
 class PartnerLink(models.Model):
@@ -138,3 +169,38 @@ class PartnerLink(models.Model):
             )
             if held
         ]
+
+
+class PartnerMessage(models.Model):
+    """One message of the Contact conversation between a company and its partner."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    company = models.ForeignKey(
+        "companies.Company", on_delete=models.CASCADE, related_name="partner_messages"
+    )
+    partner = models.ForeignKey(
+        "companies.Company", on_delete=models.CASCADE, related_name="customer_messages"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    author_name = models.CharField(max_length=150)
+    author_company = models.ForeignKey(
+        "companies.Company", on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.TextField(_("message"), max_length=5000)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("partner message")
+        verbose_name_plural = _("partner messages")
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="partnermessage_text_not_empty"),
+        ]
+        indexes = [
+            models.Index(fields=["company", "partner", "created_at"], name="partnermessage_thread"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author_name}: {self.text[:40]}"

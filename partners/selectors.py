@@ -1,10 +1,20 @@
-"""Reads of the partners app."""
+"""Reads of the partners app, scoped to the actor and shaped for their page (fixed query counts)."""
 
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
-from partners.models import PartnerLink
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from companies.models import Company, User, hash_token
+from notifications.models import OutboundEmail
+from partners.models import Invitation, PartnerLink, PartnerMessage
+from rainbow_admin.errors import InvalidInput, NotFound
+from rainbow_admin.permissions import is_member_of, require_manage
+
+DIRECTIONS = ("issued", "received")
 
 
 def active_link(*, company_id: uuid.UUID) -> PartnerLink | None:
@@ -33,16 +43,127 @@ def partner_link_scopes(*, company_id: uuid.UUID, partner_id: uuid.UUID) -> froz
     return frozenset(link.scopes) if link else frozenset()
 
 
-def partner_panel(*, company) -> dict:
-    """The YOUR PARTNER panel: the active link, or the pending request, or nothing."""
-    from partners.models import Invitation
+def _with_email_status(queryset: QuerySet[Invitation]) -> QuerySet[Invitation]:
+    """Annotate the delivery of each request's latest send (read by ``Invitation.email_status``)."""
+    emails = OutboundEmail.objects.filter(
+        topic="invitation", object_id=OuterRef("pk"), created_at__gte=OuterRef("last_sent_at")
+    )
+    return queryset.annotate(
+        email_failed=Exists(emails.filter(status=OutboundEmail.Status.FAILED)),
+        email_queued=Exists(emails.filter(status=OutboundEmail.Status.QUEUED)),
+    )
+
+
+def partner_panel(*, company: Company) -> dict[str, Any]:
+    """The YOUR PARTNER panel: the active link, or the pending request, or nothing.
+
+    ``define_kind`` is the kind of company this one may ask (None for distributors).
+    """
+    from partners.services.invitations import ALLOWED_TARGET_KIND
 
     link = active_link(company_id=company.pk)
-    pending = None
-    if link is None:
-        pending = (
-            Invitation.objects.select_related("to_company")
-            .filter(from_company=company, status=Invitation.Status.PENDING)
-            .first()
+    pending = _with_email_status(
+        Invitation.objects.select_related("to_company").filter(
+            from_company=company, status=Invitation.Status.PENDING
         )
-    return {"link": link, "pending": pending}
+    ).first()
+    return {
+        "link": link,
+        "pending": pending,
+        "define_kind": ALLOWED_TARGET_KIND.get(company.kind),
+        "is_reseller": company.kind == Company.Kind.RESELLER,
+    }
+
+
+def invitations_list(
+    *, actor: User, direction: str = "issued", status: str | None = None
+) -> QuerySet[Invitation]:
+    """The requests the actor's company sent (``issued``) or received, newest first; admins only."""
+    company = actor.company
+    if company is None:
+        raise NotFound(_("Not found."), code="not_found")
+    require_manage(actor, company)
+    if direction not in DIRECTIONS:
+        raise InvalidInput(
+            _("Choose a direction: issued or received."),
+            code="invalid_direction",
+            field="direction",
+        )
+    queryset = Invitation.objects.select_related("from_company", "to_company", "created_by")
+    if direction == "issued":
+        queryset = queryset.filter(from_company=company)
+    else:
+        queryset = queryset.filter(to_company=company)
+    if status:
+        if status not in Invitation.Status.values:
+            raise InvalidInput(
+                _("Unknown status: %(status)s.") % {"status": status},
+                code="invalid_status",
+                field="status",
+            )
+        queryset = queryset.filter(status=status)
+    return _with_email_status(queryset).order_by("-created_at", "-id")
+
+
+def invitation_get(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
+    """A request of the actor's company, sent or received: admins (403 for members, 404 else)."""
+    invitation = (
+        _with_email_status(
+            Invitation.objects.select_related("from_company", "to_company", "created_by")
+        )
+        .filter(pk=invitation_id)
+        .first()
+    )
+    if invitation is None or not (
+        is_member_of(actor, invitation.from_company) or is_member_of(actor, invitation.to_company)
+    ):
+        raise NotFound(_("No such partner request."), code="invitation_not_found")
+    require_manage(actor, actor.company)
+    return invitation
+
+
+def invitation_by_token(*, raw_token: str) -> Invitation | None:
+    """The request whose current emailed link carries ``raw_token`` (None if unknown or old)."""
+    return (
+        Invitation.objects.select_related("from_company", "to_company", "created_by")
+        .filter(token_hash=hash_token(raw_token or ""))
+        .first()
+    )
+
+
+def customers_list(*, actor: User) -> QuerySet[PartnerLink]:
+    """Active links whose partner is the actor's company: its customers (its admins only)."""
+    company = actor.company
+    if company is None:
+        raise NotFound(_("Not found."), code="not_found")
+    require_manage(actor, company)
+    return (
+        PartnerLink.objects.select_related("company")
+        .filter(partner=company, ended_at__isnull=True)
+        .order_by("company__name", "company_id")
+    )
+
+
+def customer_get(*, actor: User, company_id: uuid.UUID) -> PartnerLink:
+    """The active link of one customer of the actor's company (404 if it is not a customer)."""
+    link = customers_list(actor=actor).filter(company_id=company_id).first()
+    if link is None:
+        raise NotFound(_("No such customer."), code="customer_not_found")
+    return link
+
+
+def partner_get(*, actor: User) -> dict[str, Any]:
+    """What ``GET /api/v1/partner/`` shows to the members of a company."""
+    company = actor.company
+    if company is None:
+        raise NotFound(_("Not found."), code="not_found")
+    return partner_panel(company=company)
+
+
+def conversation(*, company: Company, partner: Company) -> QuerySet[PartnerMessage]:
+    """The Contact messages between a company and a partner, oldest first."""
+    return (
+        PartnerMessage.objects.select_related("author_company")
+        .filter(company=company, partner=partner)
+        .order_by("created_at", "id")
+    )

@@ -145,6 +145,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.requeue_stale_emails",
         "schedule": timedelta(minutes=1),
     },
+    "expire-partner-requests": {
+        "task": "partners.tasks.expire_invitations_task",
+        "schedule": timedelta(minutes=5),
+    },
+    "remind-partner-requests": {
+        "task": "partners.tasks.remind_invitations_task",
+        "schedule": timedelta(minutes=30),
+    },
 }
 
 # Email: EMAIL_URL picks the transport (smtp://user:pass@host:port, consolemail://, filemail://…).

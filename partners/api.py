@@ -1,0 +1,241 @@
+"""REST API of partner requests, the partner link, customers and the Contact conversation."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from companies.api import CompanyRefSerializer
+from companies.models import Company
+from partners import selectors, services
+from partners.models import PartnerLink
+from rainbow_admin.api.errors import parse_uuid
+from rainbow_admin.api.input import validated
+from rainbow_admin.api.pagination import paginated
+from rainbow_admin.errors import NotFound
+from rainbow_admin.permissions import SCOPES, require_manage
+
+
+class PartnerCompanySerializer(CompanyRefSerializer):
+    country = serializers.CharField(source="country.code")
+
+
+class PersonRefSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    name = serializers.CharField()
+
+
+class InvitationSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    status = serializers.CharField()
+    from_company = CompanyRefSerializer()
+    to_company = CompanyRefSerializer()
+    message = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    expires_at = serializers.DateTimeField()
+    sent_count = serializers.IntegerField()
+    last_sent_at = serializers.DateTimeField()
+    email_status = serializers.ChoiceField(choices=["queued", "sent", "failed"])
+    created_by = PersonRefSerializer(allow_null=True)
+    responded_at = serializers.DateTimeField(allow_null=True)
+
+
+class InvitationInputSerializer(serializers.Serializer):
+    to_company = serializers.UUIDField()
+    message = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+
+
+class PartnerSerializer(serializers.Serializer):
+    partner = PartnerCompanySerializer(allow_null=True)
+    since = serializers.DateTimeField(allow_null=True)
+    scopes = serializers.ListField(child=serializers.CharField())
+    pending_invitation = InvitationSerializer(allow_null=True)
+
+
+class ScopesInputSerializer(serializers.Serializer):
+    scopes = serializers.ListField(
+        child=serializers.ChoiceField(choices=list(SCOPES)), allow_empty=True
+    )
+
+
+class CustomerSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="company.id")
+    name = serializers.CharField(source="company.name")
+    kind = serializers.CharField(source="company.kind")
+    country = serializers.CharField(source="company.country.code")
+    since = serializers.DateTimeField()
+    scopes = serializers.ListField(child=serializers.CharField())
+
+
+class MessageAuthorSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="author_id", allow_null=True)
+    name = serializers.CharField(source="author_name")
+    company = CompanyRefSerializer(source="author_company")
+
+
+class MessageSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    text = serializers.CharField()
+    author = MessageAuthorSerializer(source="*")
+    created_at = serializers.DateTimeField()
+
+
+class MessageInputSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=5000)
+
+
+def _partner_body(panel: dict) -> dict:
+    link: PartnerLink | None = panel["link"]
+    return PartnerSerializer(
+        {
+            "partner": link.partner if link else None,
+            "since": link.since if link else None,
+            "scopes": link.scopes if link else [],
+            "pending_invitation": panel["pending"],
+        }
+    ).data
+
+
+class InvitationsView(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("direction", enum=["issued", "received"]),
+            OpenApiParameter(
+                "status", enum=["pending", "accepted", "declined", "cancelled", "expired"]
+            ),
+        ],
+        responses=InvitationSerializer(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        invitations = selectors.invitations_list(
+            actor=request.user,
+            direction=request.query_params.get("direction", "issued"),
+            status=request.query_params.get("status") or None,
+        )
+        return paginated(request, invitations, InvitationSerializer, self)
+
+    @extend_schema(request=InvitationInputSerializer, responses={201: InvitationSerializer})
+    def post(self, request: Request) -> Response:
+        company = request.user.company
+        if company is None:
+            raise NotFound("Not found.", code="not_found")
+        require_manage(request.user, company)
+        data = validated(InvitationInputSerializer, request)
+        invitation = services.invitation_send(
+            actor=request.user, to_company_id=data["to_company"], message=data["message"]
+        )
+        invitation = selectors.invitation_get(actor=request.user, invitation_id=invitation.pk)
+        return Response(InvitationSerializer(invitation).data, status=status.HTTP_201_CREATED)
+
+
+class InvitationDetailView(APIView):
+    @extend_schema(responses=InvitationSerializer)
+    def get(self, request: Request, invitation_id: str) -> Response:
+        invitation = selectors.invitation_get(
+            actor=request.user, invitation_id=parse_uuid(invitation_id)
+        )
+        return Response(InvitationSerializer(invitation).data)
+
+
+class InvitationActionView(APIView):
+    """``POST /invitations/{id}/<action>/``: resend, cancel, accept or decline."""
+
+    action_name = ""
+    ACTIONS = {
+        "resend": services.invitation_resend,
+        "cancel": services.invitation_cancel,
+        "accept": services.invitation_accept,
+        "decline": services.invitation_decline,
+    }
+
+    @extend_schema(request=None, responses=InvitationSerializer)
+    def post(self, request: Request, invitation_id: str) -> Response:
+        invitation_pk = parse_uuid(invitation_id)
+        self.ACTIONS[self.action_name](actor=request.user, invitation_id=invitation_pk)
+        invitation = selectors.invitation_get(actor=request.user, invitation_id=invitation_pk)
+        return Response(InvitationSerializer(invitation).data)
+
+
+class PartnerView(APIView):
+    @extend_schema(responses=PartnerSerializer)
+    def get(self, request: Request) -> Response:
+        return Response(_partner_body(selectors.partner_get(actor=request.user)))
+
+    @extend_schema(request=ScopesInputSerializer, responses=PartnerSerializer)
+    def patch(self, request: Request) -> Response:
+        company = _own_company(request)
+        require_manage(request.user, company)
+        data = validated(ScopesInputSerializer, request)
+        services.partner_link_set_scopes(actor=request.user, company=company, scopes=data["scopes"])
+        return Response(_partner_body(selectors.partner_get(actor=request.user)))
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request: Request) -> Response:
+        services.partner_link_end(actor=request.user, company=_own_company(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _own_company(request: Request) -> Company:
+    if request.user.company is None:
+        raise NotFound("Not found.", code="not_found")
+    return request.user.company
+
+
+class CustomersView(APIView):
+    @extend_schema(responses=CustomerSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        return paginated(
+            request, selectors.customers_list(actor=request.user), CustomerSerializer, self
+        )
+
+
+class CustomerDetailView(APIView):
+    @extend_schema(responses=CustomerSerializer)
+    def get(self, request: Request, company_id: str) -> Response:
+        link = selectors.customer_get(actor=request.user, company_id=parse_uuid(company_id))
+        return Response(CustomerSerializer(link).data)
+
+
+class _ConversationView(APIView):
+    def conversation_sides(self, request: Request, **kwargs) -> tuple[Company, Company]:
+        raise NotImplementedError
+
+    @extend_schema(responses=MessageSerializer(many=True))
+    def get(self, request: Request, **kwargs) -> Response:
+        company, partner = self.conversation_sides(request, **kwargs)
+        messages = selectors.conversation(company=company, partner=partner)
+        return paginated(request, messages, MessageSerializer, self)
+
+    @extend_schema(request=MessageInputSerializer, responses={201: MessageSerializer})
+    def post(self, request: Request, **kwargs) -> Response:
+        company, _partner = self.conversation_sides(request, **kwargs)
+        data = validated(MessageInputSerializer, request)
+        message = services.partner_message_post(actor=request.user, company=company, **data)
+        return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)
+
+
+class PartnerMessagesView(_ConversationView):
+    """The conversation of my company with its partner (my company's admins)."""
+
+    def conversation_sides(self, request: Request, **kwargs) -> tuple[Company, Company]:
+        company = _own_company(request)
+        require_manage(request.user, company)
+        link = selectors.active_link(company_id=company.pk)
+        if link is None:
+            from rainbow_admin.errors import Conflict
+
+            raise Conflict("Your company has no partner.", code="no_partner")
+        return company, link.partner
+
+
+class CustomerMessagesView(_ConversationView):
+    """The conversation with one of my customers (my company's admins)."""
+
+    def conversation_sides(self, request: Request, **kwargs) -> tuple[Company, Company]:
+        link = selectors.customer_get(
+            actor=request.user, company_id=parse_uuid(kwargs["company_id"])
+        )
+        return link.company, link.partner

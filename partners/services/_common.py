@@ -1,0 +1,57 @@
+"""What the partners services share: telling a company's admins, in the portal and by email."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+
+from companies.models import Company, User
+from companies.selectors import company_admins
+from notifications.services import email_queue, notify
+
+
+def site_url(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def admins_of(company: Company | uuid.UUID) -> list[User]:
+    company_id = company.pk if isinstance(company, Company) else company
+    return list(company_admins(company_id=company_id).order_by("email"))
+
+
+def tell_admins(
+    company: Company,
+    *,
+    message: str,
+    params: dict[str, Any],
+    url_name: str = "",
+    url_args: tuple = (),
+) -> None:
+    """An in-portal notification to every active admin of ``company``."""
+    url = reverse(url_name, args=url_args) if url_name else ""
+    notify(recipients=admins_of(company), message=message, params=params, url=url)
+
+
+def email_admins(
+    company: Company,
+    *,
+    template: str,
+    context: dict[str, Any],
+    topic: str,
+    object_id: uuid.UUID,
+) -> int:
+    """One email to each active admin of ``company``, each in their own language."""
+    admins = admins_of(company)
+    for admin in admins:
+        email_queue(
+            to=admin.email,
+            language=admin.language,
+            template=template,
+            context={"user_name": admin.name, **context},
+            topic=topic,
+            object_id=object_id,
+        )
+    return len(admins)

@@ -1,0 +1,578 @@
+"""The partner request: send, resend, cancel, accept, decline, expire, remind.
+
+Every transition locks the invitation row and checks its status under the lock (compare-and-set),
+so two concurrent answers give exactly one success. Emails go through the outbox in the same
+transaction; notifications and activity records are written beside the change.
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+import uuid
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+from companies.models import Company, User, hash_token
+from notifications.services import activity_record
+from partners.models import Invitation, PartnerLink
+from partners.services._common import email_admins, site_url, tell_admins
+from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound, Throttled
+from rainbow_admin.permissions import is_admin_of, is_member_of, require_manage
+
+# Who may ask whom: a customer asks a reseller; a reseller asks a distributor.
+ALLOWED_TARGET_KIND = {
+    Company.Kind.CUSTOMER: Company.Kind.RESELLER,
+    Company.Kind.RESELLER: Company.Kind.DISTRIBUTOR,
+}
+MESSAGE_MAX_LENGTH = 2000
+
+
+def _new_token() -> tuple[str, str]:
+    """A random link token (256 bits) and the SHA-256 that is stored."""
+    raw = secrets.token_urlsafe(32)
+    return raw, hash_token(raw)
+
+
+def landing_url(raw_token: str) -> str:
+    return site_url(reverse("invitation_landing", args=[raw_token]))
+
+
+def request_url(invitation: Invitation) -> str:
+    """The request's page in the portal (sign-in required): the copy-link fallback, no token."""
+    return site_url(reverse("invitation_detail", args=[invitation.pk]))
+
+
+def _recent_sends(invitation: Invitation, now: datetime) -> list[datetime]:
+    since = now - timedelta(hours=24)
+    sends = [parse_datetime(value) for value in invitation.recent_sends or []]
+    return sorted(moment for moment in sends if moment is not None and moment > since)
+
+
+def _record_send(invitation: Invitation, now: datetime) -> None:
+    sends = [*_recent_sends(invitation, now), now]
+    invitation.recent_sends = [moment.isoformat() for moment in sends]
+    invitation.last_sent_at = now
+    invitation.expires_at = now + settings.INVITATION_TTL
+    invitation.reminders_sent = 0
+
+
+def _email_target(invitation: Invitation, raw_token: str, sender: User) -> None:
+    email_admins(
+        invitation.to_company,
+        template="partner_invitation",
+        context={
+            "from_company": invitation.from_company.name,
+            "to_company": invitation.to_company.name,
+            "sender_name": sender.name,
+            "message": invitation.message,
+            "url": landing_url(raw_token),
+            "expires_at": invitation.expires_at,
+            "as_distributor": invitation.to_company.kind == Company.Kind.DISTRIBUTOR,
+        },
+        topic="invitation",
+        object_id=invitation.pk,
+    )
+
+
+def _record_both(invitation: Invitation, *, actor: User | None, verb: str, message: str) -> None:
+    params = {
+        "actor": actor.name if actor else "",
+        "from_company": invitation.from_company.name,
+        "to_company": invitation.to_company.name,
+    }
+    for company in (invitation.from_company, invitation.to_company):
+        activity_record(company=company, actor=actor, verb=verb, message=message, params=params)
+
+
+def _lock(actor: User, invitation_id: uuid.UUID) -> Invitation:
+    """The invitation, locked, if the actor's company is a party (404 else; 403 for members)."""
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("from_company", "to_company")
+        .filter(pk=invitation_id)
+        .first()
+    )
+    if invitation is None or not (
+        is_member_of(actor, invitation.from_company) or is_member_of(actor, invitation.to_company)
+    ):
+        raise NotFound(_("No such partner request."), code="invitation_not_found")
+    company = (
+        invitation.from_company
+        if actor.company_id == invitation.from_company_id
+        else invitation.to_company
+    )
+    require_manage(actor, company)
+    return invitation
+
+
+def _require_sender(actor: User, invitation: Invitation) -> None:
+    if not is_admin_of(actor, invitation.from_company):
+        raise NotAllowed(
+            _("Only the company that sent this request can do this."), code="sender_only"
+        )
+
+
+def _require_target(actor: User, invitation: Invitation) -> None:
+    if not is_admin_of(actor, invitation.to_company):
+        raise NotAllowed(
+            _("Only the company this request was sent to can answer it."), code="target_only"
+        )
+
+
+def _require_pending(invitation: Invitation, now: datetime) -> None:
+    if invitation.status != Invitation.Status.PENDING:
+        raise Conflict(
+            _("This request is %(status)s; only a pending request can be changed.")
+            % {"status": invitation.get_status_display().lower()},
+            code="invitation_not_pending",
+        )
+    if invitation.expires_at <= now:
+        raise Conflict(_("This request has expired."), code="invitation_expired")
+
+
+def _check_target(company: Company, target: Company | None) -> Company:
+    if target is None:
+        raise InvalidInput(
+            _("Choose a company from the list."), code="invalid_target", field="to_company"
+        )
+    if target.pk == company.pk:
+        raise InvalidInput(
+            _("A company cannot be its own partner."), code="invalid_target", field="to_company"
+        )
+    wanted = ALLOWED_TARGET_KIND.get(company.kind)
+    if wanted is None:
+        raise InvalidInput(
+            _("A distributor does not send partner requests."),
+            code="invalid_target_kind",
+            field="to_company",
+        )
+    if target.kind != wanted:
+        message = (
+            _("A customer company chooses a reseller as its partner.")
+            if company.kind == Company.Kind.CUSTOMER
+            else _("A reseller can only become a reseller of a distributor.")
+        )
+        raise InvalidInput(message, code="invalid_target_kind", field="to_company")
+    return target
+
+
+def _check_not_current_partner(company: Company, target: Company) -> None:
+    if PartnerLink.objects.filter(company=company, partner=target, ended_at__isnull=True).exists():
+        raise Conflict(
+            _("%(partner)s is already your partner.") % {"partner": target.name},
+            code="already_partner",
+        )
+
+
+@transaction.atomic
+def invitation_send(*, actor: User, to_company_id: uuid.UUID, message: str = "") -> Invitation:
+    """Ask a company to become our partner.
+
+    A customer asks a reseller; a reseller asks a distributor (to become its reseller). Refused:
+    any other pairing, yourself, your current partner, and a second pending request (one per
+    sending company, also enforced by a partial unique constraint). Each admin of the target gets
+    an email with a one-time link; only its SHA-256 is stored.
+    """
+    company = actor.company
+    if company is None:
+        raise NotAllowed(_("Only company administrators send partner requests."), code="no_company")
+    require_manage(actor, company)
+    message = (message or "").strip()
+    if len(message) > MESSAGE_MAX_LENGTH:
+        raise InvalidInput(
+            _("The message is too long (2000 characters at most)."),
+            code="message_too_long",
+            field="message",
+        )
+    target = _check_target(company, Company.objects.filter(pk=to_company_id).first())
+    # Serialise the sends of one company: the checks below then see every committed request.
+    company = Company.objects.select_for_update().get(pk=company.pk)
+    _check_not_current_partner(company, target)
+    pending = (
+        Invitation.objects.filter(from_company=company, status=Invitation.Status.PENDING)
+        .select_related("to_company")
+        .first()
+    )
+    if pending is not None:
+        raise Conflict(
+            _("A request to %(target)s is already pending; cancel it before sending another.")
+            % {"target": pending.to_company.name},
+            code="invitation_pending",
+        )
+    now = timezone.now()
+    raw, token_hash = _new_token()
+    invitation = Invitation(
+        from_company=company,
+        to_company=target,
+        created_by=actor,
+        message=message,
+        token_hash=token_hash,
+        created_at=now,
+        sent_count=1,
+    )
+    _record_send(invitation, now)
+    try:
+        with transaction.atomic():
+            invitation.save(force_insert=True)
+    except IntegrityError:  # a concurrent send won the race
+        raise Conflict(
+            _("A partner request of your company is already pending."), code="invitation_pending"
+        ) from None
+    _email_target(invitation, raw, actor)
+    params = {"from_company": company.name, "to_company": target.name, "actor": actor.name}
+    tell_admins(
+        target,
+        message=gettext_noop("%(from_company)s asks %(to_company)s to become its partner."),
+        params=params,
+        url_name="invitation_detail",
+        url_args=(invitation.pk,),
+    )
+    tell_admins(
+        company,
+        message=gettext_noop("%(actor)s sent a partner request to %(to_company)s."),
+        params=params,
+        url_name="issued_requests",
+    )
+    _record_both(
+        invitation,
+        actor=actor,
+        verb="invitation.sent",
+        message=gettext_noop(
+            "%(actor)s sent a partner request from %(from_company)s to %(to_company)s."
+        ),
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_resend(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
+    """Send a pending or expired request again with a new link (the old one stops working).
+
+    Throttled: ``INVITATION_RESEND_COOLDOWN`` between two sends and at most
+    ``INVITATION_MAX_SENDS_PER_DAY`` sends in 24 hours (HTTP 429 with Retry-After).
+    """
+    invitation = _lock(actor, invitation_id)
+    _require_sender(actor, invitation)
+    if invitation.status not in (Invitation.Status.PENDING, Invitation.Status.EXPIRED):
+        raise Conflict(
+            _("This request is %(status)s; only a pending or expired request can be resent.")
+            % {"status": invitation.get_status_display().lower()},
+            code="invitation_not_resendable",
+        )
+    now = timezone.now()
+    wait = (invitation.last_sent_at + settings.INVITATION_RESEND_COOLDOWN - now).total_seconds()
+    if wait > 0:
+        raise Throttled(
+            _("This request was sent a moment ago; you can send it again in %(minutes)s min.")
+            % {"minutes": math.ceil(wait / 60)},
+            code="resend_too_soon",
+            retry_after=math.ceil(wait),
+        )
+    recent = _recent_sends(invitation, now)
+    if len(recent) >= settings.INVITATION_MAX_SENDS_PER_DAY:
+        wait = (recent[0] + timedelta(hours=24) - now).total_seconds()
+        raise Throttled(
+            _("This request was sent %(count)s times in 24 hours; try again later.")
+            % {"count": len(recent)},
+            code="resend_daily_limit",
+            retry_after=math.ceil(wait),
+        )
+    if invitation.status == Invitation.Status.EXPIRED:
+        _check_not_current_partner(invitation.from_company, invitation.to_company)
+    raw, token_hash = _new_token()
+    invitation.token_hash = token_hash
+    invitation.status = Invitation.Status.PENDING
+    invitation.sent_count += 1
+    _record_send(invitation, now)
+    try:
+        with transaction.atomic():
+            invitation.save()
+    except IntegrityError:  # another request of this company is pending
+        raise Conflict(
+            _("Another partner request of your company is pending; cancel it first."),
+            code="invitation_pending",
+        ) from None
+    _email_target(invitation, raw, actor)
+    tell_admins(
+        invitation.to_company,
+        message=gettext_noop("%(from_company)s sent its partner request again."),
+        params={"from_company": invitation.from_company.name},
+        url_name="invitation_detail",
+        url_args=(invitation.pk,),
+    )
+    tell_admins(
+        invitation.from_company,
+        message=gettext_noop("%(actor)s sent the partner request to %(to_company)s again."),
+        params={"actor": actor.name, "to_company": invitation.to_company.name},
+        url_name="issued_requests",
+    )
+    _record_both(
+        invitation,
+        actor=actor,
+        verb="invitation.resent",
+        message=gettext_noop("%(actor)s sent the partner request to %(to_company)s again."),
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_cancel(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
+    """Withdraw a pending request; its link stops working. Pending only (409 otherwise)."""
+    invitation = _lock(actor, invitation_id)
+    _require_sender(actor, invitation)
+    if invitation.status != Invitation.Status.PENDING:  # a pending one past expiry may go
+        _require_pending(invitation, timezone.now())
+    invitation.status = Invitation.Status.CANCELLED
+    invitation.responded_by = actor
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_by", "responded_at"])
+    tell_admins(
+        invitation.to_company,
+        message=gettext_noop("%(from_company)s withdrew its partner request."),
+        params={"from_company": invitation.from_company.name},
+        url_name="received_requests",
+    )
+    tell_admins(
+        invitation.from_company,
+        message=gettext_noop("%(actor)s cancelled the partner request to %(to_company)s."),
+        params={"actor": actor.name, "to_company": invitation.to_company.name},
+        url_name="issued_requests",
+    )
+    _record_both(
+        invitation,
+        actor=actor,
+        verb="invitation.cancelled",
+        message=gettext_noop("%(actor)s cancelled the partner request to %(to_company)s."),
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
+    """The target's admin accepts: the sender's previous link ends ("replaced", its partner is
+    told) and the new ``PartnerLink`` starts with both scopes, in one transaction.
+    Pending and unexpired only (409 otherwise).
+    """
+    invitation = _lock(actor, invitation_id)
+    _require_target(actor, invitation)
+    now = timezone.now()
+    _require_pending(invitation, now)
+    company, partner = invitation.from_company, invitation.to_company
+    previous = (
+        PartnerLink.objects.select_for_update(of=("self",))
+        .select_related("partner")
+        .filter(company=company, ended_at__isnull=True)
+        .first()
+    )
+    if previous is not None:
+        previous.ended_at = now
+        previous.end_reason = PartnerLink.EndReason.REPLACED
+        previous.ended_by = actor
+        previous.save(update_fields=["ended_at", "end_reason", "ended_by"])
+        tell_admins(
+            previous.partner,
+            message=gettext_noop(
+                "%(company)s chose %(partner)s as its new partner; it is no longer your customer."
+            ),
+            params={"company": company.name, "partner": partner.name},
+        )
+        activity_record(
+            company=company,
+            actor=actor,
+            verb="partner.replaced",
+            message=gettext_noop("%(old)s was replaced by %(partner)s as partner."),
+            params={"old": previous.partner.name, "partner": partner.name},
+        )
+    PartnerLink.objects.create(company=company, partner=partner, invitation=invitation, since=now)
+    invitation.status = Invitation.Status.ACCEPTED
+    invitation.responded_by = actor
+    invitation.responded_at = now
+    invitation.save(update_fields=["status", "responded_by", "responded_at"])
+    params = {"from_company": company.name, "to_company": partner.name, "actor": actor.name}
+    tell_admins(
+        company,
+        message=gettext_noop("%(to_company)s accepted your request and is now your partner."),
+        params=params,
+        url_name="dashboard",
+    )
+    tell_admins(
+        partner,
+        message=gettext_noop("%(actor)s accepted the request of %(from_company)s."),
+        params=params,
+        url_name="customer_detail",
+        url_args=(company.pk,),
+    )
+    _record_both(
+        invitation,
+        actor=actor,
+        verb="invitation.accepted",
+        message=gettext_noop(
+            "%(actor)s accepted the partner request of %(from_company)s to %(to_company)s."
+        ),
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_decline(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
+    """The target's admin declines a pending request (409 otherwise); the sender is told."""
+    invitation = _lock(actor, invitation_id)
+    _require_target(actor, invitation)
+    _require_pending(invitation, timezone.now())
+    invitation.status = Invitation.Status.DECLINED
+    invitation.responded_by = actor
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_by", "responded_at"])
+    tell_admins(
+        invitation.from_company,
+        message=gettext_noop("%(to_company)s declined your partner request."),
+        params={"to_company": invitation.to_company.name},
+        url_name="issued_requests",
+    )
+    tell_admins(
+        invitation.to_company,
+        message=gettext_noop(
+            "%(actor)s declined the partner request of %(from_company)s to %(to_company)s."
+        ),
+        params={
+            "actor": actor.name,
+            "from_company": invitation.from_company.name,
+            "to_company": invitation.to_company.name,
+        },
+        url_name="received_requests",
+    )
+    _record_both(
+        invitation,
+        actor=actor,
+        verb="invitation.declined",
+        message=gettext_noop(
+            "%(actor)s declined the partner request of %(from_company)s to %(to_company)s."
+        ),
+    )
+    return invitation
+
+
+# --- beat jobs --------------------------------------------------------------------------------
+
+
+def invitations_expire_due(*, now: datetime | None = None) -> int:
+    """Expire pending requests past ``expires_at`` and tell the sender (portal and email)."""
+    now = now or timezone.now()
+    ids = list(
+        Invitation.objects.filter(status=Invitation.Status.PENDING, expires_at__lte=now)
+        .order_by("expires_at")
+        .values_list("pk", flat=True)[:500]
+    )
+    return sum(_expire_one(invitation_id, now) for invitation_id in ids)
+
+
+@transaction.atomic
+def _expire_one(invitation_id: uuid.UUID, now: datetime) -> int:
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",), skip_locked=True)
+        .select_related("from_company", "to_company")
+        .filter(pk=invitation_id, status=Invitation.Status.PENDING, expires_at__lte=now)
+        .first()
+    )
+    if invitation is None:  # answered or expired meanwhile
+        return 0
+    invitation.status = Invitation.Status.EXPIRED
+    invitation.save(update_fields=["status"])
+    params = {
+        "from_company": invitation.from_company.name,
+        "to_company": invitation.to_company.name,
+    }
+    tell_admins(
+        invitation.from_company,
+        message=gettext_noop(
+            "Your partner request to %(to_company)s expired without an answer; you can resend it."
+        ),
+        params=params,
+        url_name="issued_requests",
+    )
+    tell_admins(
+        invitation.to_company,
+        message=gettext_noop("The partner request of %(from_company)s to %(to_company)s expired."),
+        params=params,
+        url_name="received_requests",
+    )
+    email_admins(
+        invitation.from_company,
+        template="partner_invitation_expired",
+        context={**params, "url": site_url(reverse("issued_requests"))},
+        topic="invitation_expired",
+        object_id=invitation.pk,
+    )
+    _record_both(
+        invitation,
+        actor=None,
+        verb="invitation.expired",
+        message=gettext_noop("The partner request of %(from_company)s to %(to_company)s expired."),
+    )
+    return 1
+
+
+def invitations_remind_due(*, now: datetime | None = None) -> int:
+    """Remind the target's admins of requests still pending: once after
+    ``INVITATION_FIRST_REMINDER_AFTER`` and once ``INVITATION_LAST_REMINDER_BEFORE`` expiry.
+
+    Each reminder is claimed by a compare-and-set on ``reminders_sent``, so two beat runs never
+    send the same reminder twice. The reminder links to the request's page in the portal.
+    """
+    now = now or timezone.now()
+    last_window = now + settings.INVITATION_LAST_REMINDER_BEFORE
+    pending = Invitation.objects.filter(status=Invitation.Status.PENDING, expires_at__gt=now)
+    first = pending.filter(
+        reminders_sent=0,
+        last_sent_at__lte=now - settings.INVITATION_FIRST_REMINDER_AFTER,
+        expires_at__gt=last_window,
+    ).values_list("pk", "reminders_sent")
+    last = pending.filter(reminders_sent__lt=2, expires_at__lte=last_window).values_list(
+        "pk", "reminders_sent"
+    )
+    sent = 0
+    for invitation_id, seen in list(first[:500]):
+        sent += _remind_one(invitation_id, seen, 1)
+    for invitation_id, seen in list(last[:500]):
+        sent += _remind_one(invitation_id, seen, 2)
+    return sent
+
+
+@transaction.atomic
+def _remind_one(invitation_id: uuid.UUID, seen: int, new: int) -> int:
+    claimed = Invitation.objects.filter(
+        pk=invitation_id, status=Invitation.Status.PENDING, reminders_sent=seen
+    ).update(reminders_sent=new)
+    if not claimed:
+        return 0
+    invitation = Invitation.objects.select_related("from_company", "to_company").get(
+        pk=invitation_id
+    )
+    email_admins(
+        invitation.to_company,
+        template="partner_invitation_reminder",
+        context={
+            "from_company": invitation.from_company.name,
+            "to_company": invitation.to_company.name,
+            "expires_at": invitation.expires_at,
+            "url": request_url(invitation),
+        },
+        topic="invitation_reminder",
+        object_id=invitation.pk,
+    )
+    tell_admins(
+        invitation.to_company,
+        message=gettext_noop("Reminder: %(from_company)s is waiting for your answer."),
+        params={"from_company": invitation.from_company.name},
+        url_name="invitation_detail",
+        url_args=(invitation.pk,),
+    )
+    return 1

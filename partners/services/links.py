@@ -1,0 +1,113 @@
+"""The partner link: its scopes and its end."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+from companies.models import Company, User
+from notifications.services import activity_record
+from partners.models import PartnerLink
+from partners.services._common import tell_admins
+from rainbow_admin.errors import Conflict, InvalidInput
+from rainbow_admin.permissions import SCOPES, is_admin_of, require_manage
+
+
+def _lock_active_link(company: Company) -> PartnerLink | None:
+    return (
+        PartnerLink.objects.select_for_update(of=("self",))
+        .select_related("company", "partner")
+        .filter(company=company, ended_at__isnull=True)
+        .first()
+    )
+
+
+def _no_partner() -> Conflict:
+    return Conflict(_("Your company has no partner."), code="no_partner")
+
+
+@transaction.atomic
+def partner_link_set_scopes(*, actor: User, company: Company, scopes: list[str]) -> PartnerLink:
+    """The company's admins choose what its partner may do: ``licensing``, ``telephony``.
+
+    A withdrawn scope takes effect at once; the partner's admins are told.
+    """
+    require_manage(actor, company)
+    unknown = sorted(set(scopes) - set(SCOPES))
+    if unknown:
+        raise InvalidInput(
+            _("Unknown scope: %(scope)s. Choose among licensing and telephony.")
+            % {"scope": ", ".join(unknown)},
+            code="invalid_scope",
+            field="scopes",
+        )
+    link = _lock_active_link(company)
+    if link is None:
+        raise _no_partner()
+    before = set(link.scopes)
+    link.scope_licensing = "licensing" in scopes
+    link.scope_telephony = "telephony" in scopes
+    if set(link.scopes) == before:
+        return link
+    link.save(update_fields=["scope_licensing", "scope_telephony"])
+    params = {
+        "actor": actor.name,
+        "company": company.name,
+        "scopes": ", ".join(link.scopes) or "-",
+    }
+    tell_admins(
+        link.partner,
+        message=gettext_noop("%(company)s changed what you may manage for it: %(scopes)s."),
+        params=params,
+        url_name="customer_detail",
+        url_args=(company.pk,),
+    )
+    activity_record(
+        company=company,
+        actor=actor,
+        verb="partner.scopes_changed",
+        message=gettext_noop("%(actor)s set the partner's scopes to: %(scopes)s."),
+        params=params,
+    )
+    return link
+
+
+@transaction.atomic
+def partner_link_end(*, actor: User, company: Company) -> PartnerLink:
+    """End the company's partnership, with every scope at once.
+
+    The company's admins remove their partner ("removed"); the partner's admins may end it from
+    their side ("dropped"). The other side is told.
+    """
+    link = _lock_active_link(company)
+    if link is None:
+        require_manage(actor, company)
+        raise _no_partner()
+    if is_admin_of(actor, link.partner):
+        reason, told = PartnerLink.EndReason.DROPPED, link.company
+    else:
+        require_manage(actor, company)
+        reason, told = PartnerLink.EndReason.REMOVED, link.partner
+    link.ended_at = timezone.now()
+    link.end_reason = reason
+    link.ended_by = actor
+    link.save(update_fields=["ended_at", "end_reason", "ended_by"])
+    params = {"actor": actor.name, "company": link.company.name, "partner": link.partner.name}
+    tell_admins(
+        told,
+        message=gettext_noop("The partnership between %(company)s and %(partner)s has ended."),
+        params=params,
+    )
+    for side in (link.company, link.partner):
+        activity_record(
+            company=side,
+            actor=actor,
+            verb="partner.ended",
+            message=gettext_noop(
+                "%(actor)s ended the partnership between %(company)s and %(partner)s."
+            ),
+            params=params,
+        )
+    return link

@@ -1,0 +1,28 @@
+from django.urls import path
+
+from partners import views
+
+urlpatterns = [
+    path("partner/define/", views.partner_define, name="partner_define"),
+    path("partner/directory/", views.partner_directory, name="partner_directory"),
+    path("partner/scopes/", views.partner_scopes, name="partner_scopes"),
+    path("partner/remove/", views.partner_remove, name="partner_remove"),
+    path("partner/messages/", views.partner_messages, name="partner_messages"),
+    path("notifications/issued/", views.issued_requests, name="issued_requests"),
+    path("notifications/received/", views.received_requests, name="received_requests"),
+    path(
+        "partner/requests/<uuid:invitation_id>/", views.invitation_detail, name="invitation_detail"
+    ),
+    path(
+        "partner/requests/<uuid:invitation_id>/<str:action>/",
+        views.invitation_action,
+        name="invitation_action",
+    ),
+    path("partner/open/<str:token>/", views.invitation_landing, name="invitation_landing"),
+    path("customers/", views.customers, name="customers"),
+    path("customers/<uuid:company_id>/", views.customer_detail, name="customer_detail"),
+    path(
+        "customers/<uuid:company_id>/messages/", views.customer_messages, name="customer_messages"
+    ),
+    path("customers/<uuid:company_id>/end/", views.customer_end, name="customer_end"),
+]

@@ -1,0 +1,319 @@
+"""Pages of the partners app: YOUR PARTNER, Define partner, requests, customers, Contact."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from companies.models import Company
+from companies.selectors import directory_search
+from partners import selectors, services
+from partners.forms import DefinePartnerForm, MessageForm, ScopesForm
+from partners.services.invitations import request_url
+from rainbow_admin.errors import DomainError
+from rainbow_admin.pages import admin_required, show_domain_error
+from rainbow_admin.permissions import is_admin_of, is_member_of
+
+PAGE_SIZE = 50
+
+
+def _next_url(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
+        return target
+    return reverse(default)
+
+
+# --- YOUR PARTNER -----------------------------------------------------------------------------
+
+
+@admin_required
+def partner_define(request: HttpRequest) -> HttpResponse:
+    """The "Define partner" dialog's form: in the dialog through htmx, or as a page without JS."""
+    company = request.user.company
+    form = DefinePartnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.invitation_send(
+                actor=request.user,
+                to_company_id=form.cleaned_data["to_company"],
+                message=form.cleaned_data["message"],
+            )
+        except DomainError as exc:
+            show_domain_error(request, exc, form)
+        else:
+            if request.htmx:
+                return render(
+                    request, "partners/_define_partner_done.html", {"invitation": invitation}
+                )
+            messages.success(
+                request,
+                _("Your request was sent to %(target)s.") % {"target": invitation.to_company.name},
+            )
+            return redirect("dashboard")
+    context = {"form": form, "partner": selectors.partner_panel(company=company)}
+    if request.htmx:
+        return render(request, "partners/_define_partner_form.html", context)
+    return render(request, "partners/define_partner.html", context)
+
+
+@admin_required
+def partner_directory(request: HttpRequest) -> HttpResponse:
+    """The options of the search list (a server-rendered partial the dialog's script inserts)."""
+    kind = (
+        Company.Kind.DISTRIBUTOR
+        if request.GET.get("kind") == Company.Kind.DISTRIBUTOR
+        else Company.Kind.RESELLER
+    )
+    text = request.GET.get("q", "")[:150]
+    note = ""
+    if request.user.company.kind == Company.Kind.RESELLER and kind == Company.Kind.RESELLER:
+        # A reseller's only partner is a distributor: say so instead of listing resellers.
+        text, note = "", _("A reseller can only become a reseller of a distributor.")
+    companies = (
+        list(directory_search(kind=kind, text=text, exclude_id=request.user.company_id))
+        if text.strip()
+        else []
+    )
+    return render(
+        request,
+        "partners/_directory_options.html",
+        {"companies": companies, "text": text.strip(), "note": note},
+    )
+
+
+@require_POST
+@admin_required
+def partner_scopes(request: HttpRequest) -> HttpResponse:
+    form = ScopesForm(request.POST)
+    form.is_valid()
+    try:
+        services.partner_link_set_scopes(
+            actor=request.user, company=request.user.company, scopes=form.scopes()
+        )
+    except DomainError as exc:
+        show_domain_error(request, exc)
+    else:
+        messages.success(request, _("What your partner may manage was saved."))
+    return redirect("dashboard")
+
+
+@require_POST
+@admin_required
+def partner_remove(request: HttpRequest) -> HttpResponse:
+    try:
+        link = services.partner_link_end(actor=request.user, company=request.user.company)
+    except DomainError as exc:
+        show_domain_error(request, exc)
+    else:
+        messages.success(
+            request, _("%(partner)s is no longer your partner.") % {"partner": link.partner.name}
+        )
+    return redirect("dashboard")
+
+
+# --- requests ---------------------------------------------------------------------------------
+
+
+def _requests_page(request: HttpRequest, direction: str) -> HttpResponse:
+    invitations = selectors.invitations_list(actor=request.user, direction=direction)
+    page = Paginator(invitations, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        f"partners/{direction}_requests.html",
+        {"page": page, "tab": direction, "site_url_of": request_url},
+    )
+
+
+@admin_required
+def issued_requests(request: HttpRequest) -> HttpResponse:
+    return _requests_page(request, "issued")
+
+
+@admin_required
+def received_requests(request: HttpRequest) -> HttpResponse:
+    return _requests_page(request, "received")
+
+
+@admin_required
+def invitation_detail(request: HttpRequest, invitation_id: uuid.UUID) -> HttpResponse:
+    """The request's page in the portal (the "copy link" target): its admins on either side."""
+    try:
+        invitation = selectors.invitation_get(actor=request.user, invitation_id=invitation_id)
+    except DomainError:
+        raise Http404 from None
+    return render(
+        request,
+        "partners/invitation_detail.html",
+        {
+            "invitation": invitation,
+            "is_sender": request.user.company_id == invitation.from_company_id,
+            "is_target": request.user.company_id == invitation.to_company_id,
+            "request_url": request_url(invitation),
+        },
+    )
+
+
+ACTIONS = {
+    "resend": (services.invitation_resend, "issued_requests"),
+    "cancel": (services.invitation_cancel, "issued_requests"),
+    "accept": (services.invitation_accept, "received_requests"),
+    "decline": (services.invitation_decline, "received_requests"),
+}
+
+
+@require_POST
+@admin_required
+def invitation_action(request: HttpRequest, invitation_id: uuid.UUID, action: str) -> HttpResponse:
+    if action not in ACTIONS:
+        raise Http404
+    service, default_next = ACTIONS[action]
+    try:
+        invitation = service(actor=request.user, invitation_id=invitation_id)
+    except DomainError as exc:
+        show_domain_error(request, exc)
+    else:
+        done = {
+            "resend": _("Your request was sent again to %(company)s."),
+            "cancel": _("Your request to %(company)s was cancelled."),
+            "accept": _("You accepted the request: %(company)s is now your customer."),
+            "decline": _("You declined the request of %(company)s."),
+        }[action]
+        other = invitation.to_company if action in ("resend", "cancel") else invitation.from_company
+        messages.success(request, done % {"company": other.name})
+    return redirect(_next_url(request, default_next))
+
+
+def invitation_landing(request: HttpRequest, token: str) -> HttpResponse:
+    """The page of the emailed link. GET never changes anything (mail scanners follow links);
+    signed-in admins of the target answer with the buttons (POST); anyone else is told what to do.
+    """
+    invitation = selectors.invitation_by_token(raw_token=token)
+    if invitation is None:
+        return render(request, "partners/invitation_invalid.html", status=404)
+    user = request.user
+    context = {
+        "invitation": invitation,
+        "can_answer": user.is_authenticated and is_admin_of(user, invitation.to_company),
+        "is_target_member": user.is_authenticated
+        and is_member_of(user, invitation.to_company)
+        and not is_admin_of(user, invitation.to_company),
+        "signed_in_elsewhere": user.is_authenticated
+        and not is_member_of(user, invitation.to_company),
+        "login_url": f"{reverse('login')}?next={request.path}",
+    }
+    return render(request, "partners/invitation_landing.html", context)
+
+
+# --- customers --------------------------------------------------------------------------------
+
+
+def _partner_kind_admin(request: HttpRequest) -> None:
+    if not request.user.company.is_partner_kind:
+        raise Http404
+
+
+@admin_required
+def customers(request: HttpRequest) -> HttpResponse:
+    _partner_kind_admin(request)
+    page = Paginator(selectors.customers_list(actor=request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "partners/customers.html", {"page": page})
+
+
+def _customer_link(request: HttpRequest, company_id: uuid.UUID):
+    _partner_kind_admin(request)
+    try:
+        return selectors.customer_get(actor=request.user, company_id=company_id)
+    except DomainError:
+        raise Http404 from None
+
+
+@admin_required
+def customer_detail(request: HttpRequest, company_id: uuid.UUID) -> HttpResponse:
+    """A reseller's workspace for one customer; the sub-navigation leads to what it manages."""
+    link = _customer_link(request, company_id)
+    return render(
+        request,
+        "partners/customer_detail.html",
+        {"link": link, "customer": link.company, "section": "overview"},
+    )
+
+
+@require_POST
+@admin_required
+def customer_end(request: HttpRequest, company_id: uuid.UUID) -> HttpResponse:
+    link = _customer_link(request, company_id)
+    try:
+        services.partner_link_end(actor=request.user, company=link.company)
+    except DomainError as exc:
+        show_domain_error(request, exc)
+        return redirect("customer_detail", company_id)
+    messages.success(
+        request,
+        _("You are no longer the partner of %(company)s.") % {"company": link.company.name},
+    )
+    return redirect("customers")
+
+
+def _conversation_page(request, *, company, partner, template_context: dict) -> HttpResponse:
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.partner_message_post(
+                actor=request.user, company=company, text=form.cleaned_data["text"]
+            )
+        except DomainError as exc:
+            show_domain_error(request, exc, form)
+        else:
+            return redirect(request.path)
+    return render(
+        request,
+        "partners/messages.html",
+        {
+            "form": form,
+            "conversation": selectors.conversation(company=company, partner=partner),
+            **template_context,
+        },
+    )
+
+
+@admin_required
+def customer_messages(request: HttpRequest, company_id: uuid.UUID) -> HttpResponse:
+    link = _customer_link(request, company_id)
+    return _conversation_page(
+        request,
+        company=link.company,
+        partner=link.partner,
+        template_context={
+            "link": link,
+            "customer": link.company,
+            "section": "messages",
+            "other": link.company,
+        },
+    )
+
+
+@admin_required
+def partner_messages(request: HttpRequest) -> HttpResponse:
+    link = selectors.active_link(company_id=request.user.company_id)
+    if link is None:
+        messages.info(request, _("Your company has no partner yet."))
+        return redirect("dashboard")
+    return _conversation_page(
+        request,
+        company=request.user.company,
+        partner=link.partner,
+        template_context={"link": link, "other": link.partner},
+    )

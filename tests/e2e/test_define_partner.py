@@ -1,0 +1,119 @@
+"""The seed's steps in a real Chromium, in German: define a partner, manage the request, accept."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+
+from partners.models import Invitation, PartnerLink
+from tests.conftest import sign_in
+from tests.factories import PASSWORD, AdminFactory, CompanyFactory, ResellerFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def define_partner(page, letters: str, pick: str) -> None:
+    """Dashboard → IHR PARTNER → Partner definieren → type → pick with the keyboard → Übernehmen."""
+    panel = page.get_by_role("region", name="IHR PARTNER")
+    panel.get_by_role("link", name="Partner definieren").click()
+    dialog = page.get_by_role("dialog", name="Partner definieren")
+    assert dialog.is_visible()
+    assert dialog.get_by_label("Ein Wiederverkäufer dieses Händlers werden").count() == 0
+    search = dialog.get_by_role("combobox")
+    assert search.evaluate("el => el === document.activeElement")
+    search.press_sequentially(letters, delay=60)
+    listbox = dialog.get_by_role("listbox")
+    option = listbox.get_by_role("option", name=re.compile(pick))
+    option.wait_for()
+    assert search.get_attribute("aria-expanded") == "true"
+    options = listbox.get_by_role("option")
+    index = [options.nth(i).get_attribute("data-label") for i in range(options.count())].index(pick)
+    for _ in range(index + 1):
+        search.press("ArrowDown")
+    assert search.get_attribute("aria-activedescendant") == option.get_attribute("id")
+    search.press("Enter")
+    assert search.input_value() == pick
+    assert search.get_attribute("aria-expanded") == "false"
+    dialog.get_by_role("button", name="Übernehmen").click()
+    dialog.get_by_role("status").filter(has_text=f"an {pick} gesendet").wait_for()
+    with page.expect_navigation():
+        dialog.get_by_role("button", name="Schließen").click()
+
+
+def test_customer_defines_a_partner_manages_the_request_and_the_reseller_accepts(
+    page, browser, live_server, settings
+):
+    settings.INVITATION_RESEND_COOLDOWN = timedelta(0)
+    anna = AdminFactory(language="de", company=CompanyFactory(name="Acme Bürotechnik GmbH"))
+    mueller = ResellerFactory(name="Müller Telekom")
+    jonas = AdminFactory(company=mueller, language="de", email="jonas@mueller-telekom.example")
+    ResellerFactory(name="Multicom Services")
+
+    # Seed: "manage company" at the bottom of the menu, then Dashboard at the top.
+    sign_in(page, anna.email, PASSWORD)
+    menu = page.get_by_role("navigation", name="Hauptmenü")
+    menu.get_by_role("link", name="Unternehmen verwalten").click()
+    menu.get_by_role("link", name="Dashboard").click()
+
+    define_partner(page, "mül", "Müller Telekom")
+    panel = page.get_by_role("region", name="IHR PARTNER")
+    assert panel.get_by_text(re.compile("an Müller Telekom gesendet")).is_visible()
+    assert Invitation.objects.get().status == "pending"
+
+    # Seed: Notifications → Issued requests → resend, then cancel.
+    menu.get_by_role("link", name="Benachrichtigungen").click()
+    page.get_by_role("link", name="Ausgestellte Anfragen").click()
+    row = page.get_by_role("row").filter(has_text="Müller Telekom")
+    assert row.get_by_text("Ausstehend").is_visible()
+    row.get_by_role("button", name="Erneut senden").click()
+    assert page.get_by_text("Ihre Anfrage wurde erneut an Müller Telekom gesendet.").is_visible()
+    assert Invitation.objects.get().sent_count == 2
+    row = page.get_by_role("row").filter(has_text="Müller Telekom")
+    row.get_by_role("button", name="Stornieren").click()
+    assert page.get_by_text("Ihre Anfrage an Müller Telekom wurde storniert.").is_visible()
+    assert (
+        page.get_by_role("row")
+        .filter(has_text="Müller Telekom")
+        .get_by_text("Storniert")
+        .is_visible()
+    )
+
+    # Define the partner again, so there is a pending request to accept.
+    menu.get_by_role("link", name="Dashboard").click()
+    define_partner(page, "MUL", "Müller Telekom")
+    assert page.console_errors == []
+
+    # The reseller's admin opens the emailed link (of the latest send) and accepts.
+    latest = Invitation.objects.get(status="pending")
+    [email] = [m for m in mail.outbox if m.to == [jonas.email]][-1:]
+    assert email.subject == "Acme Bürotechnik GmbH bittet Müller Telekom, sein Partner zu werden"
+    path = re.search(r"https?://[^/\s]+(/partner/open/\S+/)", email.body).group(1)
+    reseller_context = browser.new_context(base_url=live_server.url, locale="de-DE")
+    try:
+        reseller_page = reseller_context.new_page()
+        reseller_page.goto(path)
+        assert reseller_page.get_by_text(
+            "Acme Bürotechnik GmbH bittet Müller Telekom, sein Partner zu werden."
+        ).is_visible()
+        reseller_page.get_by_role("link", name="Anmelden").click()
+        reseller_page.fill("input[name=username]", jonas.email)
+        reseller_page.fill("input[name=password]", PASSWORD)
+        reseller_page.click("form.card button[type=submit]")
+        reseller_page.wait_for_url(f"**{path}")
+        reseller_page.get_by_role("button", name="Annehmen").click()
+        assert reseller_page.get_by_text(
+            "Diese Anfrage wurde angenommen: Acme Bürotechnik GmbH ist Ihr Kunde."
+        ).is_visible()
+    finally:
+        reseller_context.close()
+    latest.refresh_from_db()
+    assert latest.status == "accepted"
+    assert PartnerLink.objects.get(ended_at__isnull=True).partner == mueller
+
+    # The customer's dashboard shows the reseller with Contact.
+    page.goto("/dashboard/")
+    panel = page.get_by_role("region", name="IHR PARTNER")
+    assert panel.get_by_text("Müller Telekom").first.is_visible()
+    assert panel.get_by_role("link", name="Kontakt").is_visible()
+    assert panel.get_by_role("button", name="Entfernen").is_visible()
