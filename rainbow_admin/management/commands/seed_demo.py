@@ -1,16 +1,21 @@
-"""Demo data: a few companies of each kind with admins and members (sign-ins in the README)."""
+"""Demo data: companies of each kind with admins and members, partners and what they manage.
+
+Every write goes through the services, as a user's would. Sign-ins are in the README.
+"""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from companies import services
 from companies.models import Company, User
+from partners import services as partner_services
+from partners.models import Invitation, PartnerLink
 
 DEMO_PASSWORD = "rainbow-demo-2026"  # noqa: S105 (documented demo sign-in)
 OPERATOR_EMAIL = "operator@demo.rainbow.example"
 
 COMPANIES = [
-    # (name, kind, country, [(email, name, role, language), ...])
+    # (name, kind, country, [(email, name, role, language), ...]); the first person is the admin.
     (
         "Acme Bürotechnik GmbH",
         "customer",
@@ -95,8 +100,37 @@ class Command(BaseCommand):
                         language=language,
                         password=DEMO_PASSWORD,
                     )
+        self.seed_partners()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready ({created} new companies). Password: {DEMO_PASSWORD}"
             )
         )
+
+    def seed_partners(self) -> None:
+        """Contoso and Dupont have partners; Acme's request to Müller Telekom awaits an answer."""
+        links = [
+            ("emma.admin@contoso.example", "Northwind Telecom", "james.admin@northwind.example"),
+            ("claire.admin@dupont.example", "Multicom Services", "sophie.admin@multicom.example"),
+            (
+                "james.admin@northwind.example",
+                "EuroVoice Distribution",
+                "daan.admin@eurovoice.example",
+            ),
+        ]
+        for sender_email, partner_name, partner_admin_email in links:
+            sender = User.objects.get(email=sender_email)
+            if PartnerLink.objects.filter(company=sender.company, ended_at__isnull=True).exists():
+                continue
+            partner = Company.objects.get(name=partner_name)
+            invitation = partner_services.invitation_send(actor=sender, to_company_id=partner.pk)
+            partner_services.invitation_accept(
+                actor=User.objects.get(email=partner_admin_email), invitation_id=invitation.pk
+            )
+        anna = User.objects.get(email="anna.admin@acme.example")
+        if not Invitation.objects.filter(from_company=anna.company).exists():
+            partner_services.invitation_send(
+                actor=anna,
+                to_company_id=Company.objects.get(name="Müller Telekom").pk,
+                message="Wir möchten Sie als unseren Partner.",
+            )
