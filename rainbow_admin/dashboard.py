@@ -6,6 +6,7 @@ from typing import Any
 
 from companies.models import User
 from partners import selectors as partner_selectors
+from telephony import selectors as telephony_selectors
 
 
 def panels_for(user: User) -> dict[str, Any]:
@@ -14,6 +15,7 @@ def panels_for(user: User) -> dict[str, Any]:
         "company": company,
         "partner": partner_selectors.partner_panel(company=company),
         "members": _members_panel(company),
+        "telephony": telephony_selectors.telephony_panel(company=company),
     }
 
 
