@@ -1,6 +1,16 @@
 from django.urls import path
 
-from telephony.api import pbx
+from telephony.api import cloud, pbx
+
+CLOUD = [
+    ("devices", cloud.DevicesView, cloud.DeviceView),
+    ("device-imports", cloud.DeviceImportsView, cloud.DeviceImportView),
+    ("public-numbers", cloud.NumbersView, cloud.NumberView),
+    ("hunt-groups", cloud.HuntGroupsView, cloud.HuntGroupView),
+    ("welcome-services", cloud.WelcomeServicesView, cloud.WelcomeServiceView),
+    ("auto-attendants", cloud.AttendantsView, cloud.AttendantView),
+    ("emergency-numbers", cloud.EmergencyNumbersView, cloud.EmergencyNumberView),
+]
 
 urlpatterns = [
     path("companies/<str:company_id>/pbxs/", pbx.CompanyPbxsView.as_view(), name="api-pbxs"),
@@ -8,3 +18,12 @@ urlpatterns = [
     path("pbxs/<str:pbx_id>/lines/", pbx.LinesView.as_view(), name="api-lines"),
     path("pbxs/<str:pbx_id>/lines/<str:line_id>/", pbx.LineView.as_view(), name="api-line"),
 ]
+for route, list_view, item_view in CLOUD:
+    urlpatterns += [
+        path(f"pbxs/<str:pbx_id>/{route}/", list_view.as_view(), name=f"api-{route}"),
+        path(
+            f"pbxs/<str:pbx_id>/{route}/<str:item_id>/",
+            item_view.as_view(),
+            name=f"api-{route}-item",
+        ),
+    ]

@@ -189,7 +189,7 @@ def device_import_run(*, import_id: Any) -> DeviceImport | None:
     """
     with transaction.atomic():
         job = (
-            DeviceImport.objects.select_for_update(skip_locked=True)
+            DeviceImport.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(pk=import_id, status=DeviceImport.Status.QUEUED)
             .select_related("pbx", "created_by")
             .first()
