@@ -82,6 +82,7 @@ class LineForm(forms.Form):
         super().__init__(*args, **kwargs)
         if members is not None:
             self.fields["user"].queryset = members
+        self.fields["user"].label_from_instance = lambda user: user.name
 
 
 class DeviceForm(forms.Form):

@@ -139,4 +139,4 @@ class Line(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.extension} ({self.user})"
+        return f"{self.user.name} ({self.extension})"
