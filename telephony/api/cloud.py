@@ -51,7 +51,7 @@ class DeviceSerializer(serializers.Serializer):
 
 
 class DeviceInputSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=Device.Kind.choices)
+    kind = serializers.CharField(help_text="ale_desk, dect or sip")
     identifier = serializers.CharField(max_length=40)
     model = serializers.CharField(max_length=60, required=False, allow_blank=True)
     line = serializers.UUIDField(required=False, allow_null=True)
@@ -284,6 +284,7 @@ class DeviceView(APIView):
         )
         return Response(DeviceSerializer(device).data)
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, pbx_id: str, item_id: str) -> Response:
         pbx = cloud_pbx_for(request, pbx_id)
         device = selectors.device_get(pbx=pbx, device_id=parse_uuid(item_id))
@@ -371,6 +372,7 @@ class NumberView(APIView):
             number = number_services.number_make_company_number(actor=request.user, number=number)
         return Response(PublicNumberSerializer(self._get(request, pbx_id, item_id)).data)
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, pbx_id: str, item_id: str) -> Response:
         number_services.number_remove(
             actor=request.user, number=self._get(request, pbx_id, item_id)
@@ -416,6 +418,7 @@ class HuntGroupView(APIView):
             HuntGroupSerializer(selectors.hunt_group_get(pbx=pbx, group_id=group.pk)).data
         )
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, pbx_id: str, item_id: str) -> Response:
         pbx = cloud_pbx_for(request, pbx_id)
         group = selectors.hunt_group_get(pbx=pbx, group_id=parse_uuid(item_id))
@@ -459,6 +462,7 @@ class WelcomeServiceView(APIView):
         service = selectors.welcome_service_get(pbx=pbx, service_id=service.pk)
         return Response(WelcomeServiceSerializer(service).data)
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, pbx_id: str, item_id: str) -> Response:
         pbx = cloud_pbx_for(request, pbx_id)
         service = selectors.welcome_service_get(pbx=pbx, service_id=parse_uuid(item_id))
@@ -502,6 +506,7 @@ class AttendantView(APIView):
         attendant = selectors.auto_attendant_get(pbx=pbx, attendant_id=attendant.pk)
         return Response(AttendantSerializer(attendant).data)
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, pbx_id: str, item_id: str) -> Response:
         pbx = cloud_pbx_for(request, pbx_id)
         attendant = selectors.auto_attendant_get(pbx=pbx, attendant_id=parse_uuid(item_id))
@@ -550,6 +555,7 @@ class EmergencyNumberView(APIView):
         row = number_services.emergency_number_update(actor=request.user, row=row, data=data)
         return Response(EmergencySerializer(row).data)
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, pbx_id: str, item_id: str) -> Response:
         pbx = cloud_pbx_for(request, pbx_id)
         row = selectors.emergency_number_get(pbx=pbx, emergency_id=parse_uuid(item_id))

@@ -45,7 +45,9 @@ class PbxSerializer(serializers.Serializer):
 
 
 class PbxInputSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=Pbx.Kind.choices)
+    kind = serializers.CharField(
+        help_text="cloud_pbx, omnipcx_enterprise, oxo_connect or third_party"
+    )
     name = serializers.CharField(max_length=100)
     country = serializers.CharField(max_length=2)
     extension_prefix = serializers.CharField(required=False, allow_blank=True)
@@ -59,10 +61,10 @@ class PbxInputSerializer(serializers.Serializer):
 
 
 class PbxPatchSerializer(PbxInputSerializer):
-    kind = serializers.ChoiceField(choices=Pbx.Kind.choices, required=False)
+    kind = serializers.CharField(required=False)
     name = serializers.CharField(max_length=100, required=False)
     country = serializers.CharField(max_length=2, required=False)
-    status = serializers.ChoiceField(choices=Pbx.Status.choices, required=False)
+    status = serializers.CharField(required=False)
 
 
 class LineSerializer(serializers.Serializer):
@@ -127,6 +129,7 @@ class PbxView(APIView):
         )
         return Response(PbxSerializer(pbx).data)
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, pbx_id: str) -> Response:
         services.pbx_remove(actor=request.user, pbx=pbx_for(request, pbx_id))
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -170,6 +173,7 @@ class LineView(APIView):
         )
         return Response(LineSerializer(line).data)
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, pbx_id: str, line_id: str) -> Response:
         pbx = pbx_for(request, pbx_id)
         line = selectors.line_get(pbx=pbx, line_id=parse_uuid(line_id))
