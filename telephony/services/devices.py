@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from typing import Any
 
 from django.db import transaction
@@ -18,6 +19,8 @@ from telephony.access import require_telephony
 from telephony.identifiers import clean_ipei, clean_mac
 from telephony.models import Device, DeviceImport, Line, Pbx
 from telephony.services.common import lock_pbx, record_change, require_cloud
+
+logger = logging.getLogger(__name__)
 
 MAX_IMPORT_BYTES = 1024 * 1024
 MAX_IMPORT_ROWS = 5000
@@ -173,10 +176,18 @@ def device_import_start(*, actor: User, pbx: Pbx, file_name: str, data: bytes) -
         message=gettext_noop("%(actor)s started importing %(count)s devices into “%(pbx)s”."),
         params={"count": len(rows)},
     )
+    transaction.on_commit(lambda: _queue_import(job.pk))
+    return job
+
+
+def _queue_import(import_id: Any) -> None:
+    """Hand the job to the broker; if it is down, the job stays waiting and says so."""
     from telephony.tasks import device_import_task
 
-    transaction.on_commit(lambda: device_import_task.delay(str(job.pk)))
-    return job
+    try:
+        device_import_task.delay(str(import_id))
+    except Exception:
+        logger.warning("Could not queue device import %s", import_id, exc_info=True)
 
 
 PROGRESS_EVERY = 20

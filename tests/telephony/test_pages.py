@@ -158,3 +158,34 @@ def test_pbx_page_query_count_is_fixed(client, admin, cloud, django_assert_max_n
         LineFactory(pbx=cloud)
     with django_assert_max_num_queries(len(before.captured_queries)):
         client.get(url)
+
+
+def test_pbxs_declared_by_an_operator_or_a_factory_are_listed_in_french(
+    client, company, reseller_admin, link
+):
+    PbxFactory(company=company, name="Ancienne")
+    reseller_admin.language = "fr"
+    reseller_admin.save()
+    client.force_login(reseller_admin)
+    response = client.get(f"/customers/{company.pk}/telephony/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 200
+    assert "Déclarer un PBX" in response.content.decode()
+
+
+def test_index_and_dashboard_query_counts_are_fixed(
+    client, company, admin, django_assert_max_num_queries
+):
+    client.force_login(admin)
+    CloudPbxFactory(company=company, extension_prefix="1", extension_digits=4)
+    counts = {}
+    for url in ("/telephony/", "/dashboard/"):
+        with django_assert_max_num_queries(20) as before:
+            assert client.get(url).status_code == 200
+        counts[url] = len(before.captured_queries)
+    for prefix in "234567":
+        pbx = CloudPbxFactory(company=company, extension_prefix=prefix, extension_digits=4)
+        LineFactory(pbx=pbx, extension=f"{prefix}0001")
+        PbxFactory(company=company)
+    for url, count in counts.items():
+        with django_assert_max_num_queries(count):
+            assert client.get(url).status_code == 200
