@@ -189,3 +189,28 @@ def test_index_and_dashboard_query_counts_are_fixed(
     for url, count in counts.items():
         with django_assert_max_num_queries(count):
             assert client.get(url).status_code == 200
+
+
+def test_a_waiting_import_page_polls_its_progress(client, admin, cloud):
+    from telephony.models import DeviceImport
+
+    job = DeviceImport.objects.create(
+        pbx=cloud, created_by=admin, file_name="a.csv", content="x", total=3
+    )
+    client.force_login(admin)
+    page = client.get(f"/telephony/pbxs/{cloud.pk}/devices/imports/{job.pk}/").content.decode()
+    assert 'hx-trigger="every 1s"' in page
+    assert '<progress max="3" value="0">' in page
+    partial = client.get(
+        f"/telephony/pbxs/{cloud.pk}/devices/imports/{job.pk}/", headers={"HX-Request": "true"}
+    ).content.decode()
+    assert partial.lstrip().startswith("<section") and "<html" not in partial
+
+
+def test_operator_sees_telephony_in_the_django_admin(client, cloud):
+    from tests.factories import OperatorFactory
+
+    operator = OperatorFactory(is_superuser=True)
+    client.force_login(operator)
+    page = client.get("/admin/telephony/pbx/").content.decode()
+    assert cloud.name in page

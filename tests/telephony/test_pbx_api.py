@@ -317,3 +317,25 @@ def test_scope_less_partner_cannot_touch_lines(api_for, company, member, cloud):
 
 def test_cloud_factory_is_valid(db):
     assert CloudPbxFactory().in_range("8123")
+
+
+def test_admin_changes_a_lines_extension_with_the_same_rules(api_for, admin, cloud):
+    line = LineFactory(pbx=cloud, extension="8001")
+    LineFactory(pbx=cloud, extension="8002")
+    client = api_for(admin)
+    url = f"/api/v1/pbxs/{cloud.pk}/lines/{line.pk}/"
+    response = client.patch(url, {"extension": "8002"}, format="json")
+    assert response.status_code == 400 and response.json()["code"] == "extension_taken"
+    response = client.patch(url, {"extension": "8003"}, format="json")
+    assert response.status_code == 200 and response.json()["extension"] == "8003"
+
+
+def test_bad_call_server_or_sip_domain_is_refused(api_for, company, reseller_admin, link):
+    client = api_for(reseller_admin)
+    response = client.post(
+        f"/api/v1/companies/{company.pk}/pbxs/",
+        {"kind": "third_party", "name": "T", "country": "DE", "sip_domain": "not a host!"},
+        format="json",
+    )
+    assert response.status_code == 400 and response.json()["code"] == "invalid_host"
+    assert not Pbx.objects.exists()
