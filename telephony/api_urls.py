@@ -18,6 +18,18 @@ urlpatterns = [
     path("pbxs/<str:pbx_id>/lines/", pbx.LinesView.as_view(), name="api-lines"),
     path("pbxs/<str:pbx_id>/lines/<str:line_id>/", pbx.LineView.as_view(), name="api-line"),
 ]
+urlpatterns += [
+    path(
+        "pbxs/<str:pbx_id>/welcome-services/<str:item_id>/greetings/<str:which>/",
+        cloud.WelcomeGreetingView.as_view(),
+        name="api-welcome-greeting",
+    ),
+    path(
+        "pbxs/<str:pbx_id>/auto-attendants/<str:item_id>/prompt/",
+        cloud.AttendantPromptView.as_view(),
+        name="api-attendant-prompt",
+    ),
+]
 for route, list_view, item_view in CLOUD:
     urlpatterns += [
         path(f"pbxs/<str:pbx_id>/{route}/", list_view.as_view(), name=f"api-{route}"),

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -561,3 +563,50 @@ class EmergencyNumberView(APIView):
         row = selectors.emergency_number_get(pbx=pbx, emergency_id=parse_uuid(item_id))
         number_services.emergency_number_remove(actor=request.user, row=row)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class UploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+
+
+def _upload(request: Request):
+    from rest_framework.exceptions import ValidationError
+
+    upload = request.FILES.get("file")
+    if upload is None:
+        raise ValidationError({"file": [_("Send the WAV file in the multipart field “file”.")]})
+    return upload
+
+
+class WelcomeGreetingView(APIView):
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        request={"multipart/form-data": UploadSerializer}, responses=WelcomeServiceSerializer
+    )
+    def post(self, request: Request, pbx_id: str, item_id: str, which: str) -> Response:
+        """Upload the greeting played while open (``open``) or closed (``closed``): a WAV file."""
+        pbx = cloud_pbx_for(request, pbx_id)
+        service = selectors.welcome_service_get(pbx=pbx, service_id=parse_uuid(item_id))
+        require_telephony(request.user, pbx.company)
+        feature_services.welcome_greeting_upload(
+            actor=request.user, service=service, which=which, upload=_upload(request)
+        )
+        service = selectors.welcome_service_get(pbx=pbx, service_id=service.pk)
+        return Response(WelcomeServiceSerializer(service).data)
+
+
+class AttendantPromptView(APIView):
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(request={"multipart/form-data": UploadSerializer}, responses=AttendantSerializer)
+    def post(self, request: Request, pbx_id: str, item_id: str) -> Response:
+        """Upload the attendant's menu prompt: a WAV file."""
+        pbx = cloud_pbx_for(request, pbx_id)
+        attendant = selectors.auto_attendant_get(pbx=pbx, attendant_id=parse_uuid(item_id))
+        require_telephony(request.user, pbx.company)
+        feature_services.attendant_prompt_upload(
+            actor=request.user, attendant=attendant, upload=_upload(request)
+        )
+        attendant = selectors.auto_attendant_get(pbx=pbx, attendant_id=attendant.pk)
+        return Response(AttendantSerializer(attendant).data)

@@ -384,3 +384,28 @@ def test_partner_changes_to_the_cloud_pbx_are_told_to_the_admins(
     notification = Notification.objects.get(recipient=admin)
     assert "added the device 00:80:9F:12:34:56" in notification.text
     assert reseller_admin.company.name in notification.text
+
+
+def test_greetings_and_prompts_are_uploaded_as_wav_through_the_api(api, cloud, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.telephony.test_cloud_pages import wav_bytes
+
+    settings.MEDIA_ROOT = tmp_path
+    service = WelcomeService.objects.create(pbx=cloud, name="Reception")
+    response = api.post(
+        url(cloud, "welcome-services", service.pk) + "greetings/closed/",
+        {"file": SimpleUploadedFile("closed.wav", wav_bytes(), "audio/wav")},
+        format="multipart",
+    )
+    assert response.status_code == 200, response.json()
+    assert response.json()["greeting_closed"] is True
+    attendant = AutoAttendant.objects.create(pbx=cloud, name="Main")
+    response = api.post(
+        url(cloud, "auto-attendants", attendant.pk) + "prompt/",
+        {"file": SimpleUploadedFile("menu.mp3", b"ID3\x03not a wav", "audio/mpeg")},
+        format="multipart",
+    )
+    assert response.status_code == 400 and response.json()["code"] == "invalid_audio"
+    attendant.refresh_from_db()
+    assert not attendant.prompt
