@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop
 from companies.models import User
 from rainbow_admin.errors import InvalidInput
 from telephony.access import require_telephony
+from telephony.identifiers import clean_e164
 from telephony.models import (
     AttendantKey,
     AutoAttendant,
@@ -61,21 +62,28 @@ def _hunt_group(pbx: Pbx, group_id: Any, *, field: str) -> HuntGroup | None:
 
 
 def _route_number(pbx: Pbx, value: Any, **target: Any) -> None:
-    """Route the public number ``value`` (E.164) of the PBX to a Welcome Service or attendant."""
+    """Route the public number ``value`` of the PBX to a Welcome Service or an attendant; a
+    number already routed somewhere else must be freed first."""
     if not value:
         return
-    number = PublicNumber.objects.filter(pbx=pbx, number=str(value).strip()).first()
+    e164 = clean_e164(str(value), region=pbx.country.code, field="public_number")
+    number = PublicNumber.objects.filter(pbx=pbx, number=e164).first()
     if number is None:
         raise InvalidInput(
             _("%(number)s is not a public number of this Cloud PBX. Add it first.")
-            % {"number": value},
+            % {"number": e164},
             code="unknown_number",
             field="public_number",
         )
-    if number.line_id:
-        Line.objects.filter(pk=number.line_id).update(public_number="")
-    number.line = number.hunt_group = number.auto_attendant = number.welcome_service = None
     ((kind, obj),) = target.items()
+    if number.destination and number.target != obj:
+        raise InvalidInput(
+            _("%(number)s is routed to %(target)s; route it elsewhere first.")
+            % {"number": e164, "target": number.target},
+            code="number_in_use",
+            field="public_number",
+        )
+    number.line = number.hunt_group = number.auto_attendant = number.welcome_service = None
     number.destination = kind
     setattr(number, kind, obj)
     number.save()

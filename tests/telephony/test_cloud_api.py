@@ -409,3 +409,15 @@ def test_greetings_and_prompts_are_uploaded_as_wav_through_the_api(api, cloud, s
     assert response.status_code == 400 and response.json()["code"] == "invalid_audio"
     attendant.refresh_from_db()
     assert not attendant.prompt
+
+
+def test_a_number_already_routed_elsewhere_is_not_taken_silently(api, cloud):
+    line = LineFactory(pbx=cloud)
+    PublicNumber.objects.create(pbx=cloud, number="+49301234560", line=line, destination="member")
+    response = api.post(
+        url(cloud, "auto-attendants"),
+        {"name": "Main", "public_number": "030 1234560"},
+        format="json",
+    )
+    assert response.status_code == 400 and response.json()["code"] == "number_in_use"
+    assert not AutoAttendant.objects.exists()
