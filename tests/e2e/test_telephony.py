@@ -75,3 +75,56 @@ def test_reseller_declares_a_cloud_pbx_and_the_admin_sets_up_a_line_and_a_welcom
     assert WelcomeService.objects.get().open_line.user.name == "Mia Member"
     page.screenshot(path=Path(tempfile.gettempdir()) / "telephony-welcome.png", full_page=True)
     assert reseller_errors == [] and admin_errors == []
+
+
+def test_a_french_reseller_declares_the_other_kinds_and_a_german_admin_sees_them(
+    browser, live_server
+):
+    admin = AdminFactory(company__name="Acme GmbH", language="de")
+    company = admin.company
+    reseller = AdminFactory(company=ResellerFactory(name="Multicom"), language="fr")
+    PartnerLinkFactory(company=company, partner=reseller.company)
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    sign_in(page, reseller.email, PASSWORD)
+    for kind, name, field, value in [
+        (
+            "omnipcx_enterprise",
+            "Siège OXE",
+            "Adresse du serveur d'appels (OmniPCX Enterprise, OXO Connect)",
+            "10.1.2.3",
+        ),
+        (
+            "oxo_connect",
+            "Agence OXO",
+            "Identifiant du système (OmniPCX Enterprise, OXO Connect)",
+            "OXO-77",
+        ),
+        ("third_party", "Asterisk", "Domaine SIP ou hôte du trunk (PBX tiers)", "sip.example.net"),
+    ]:
+        page.goto(f"/customers/{company.pk}/telephony/")
+        page.get_by_label("Type", exact=True).select_option(kind)
+        page.get_by_label("Nom", exact=True).fill(name)
+        page.get_by_label(field).fill(value)
+        page.get_by_role("button", name="Déclarer").click()
+        page.wait_for_load_state()
+        assert page.get_by_text("Le PBX a été déclaré.").is_visible()
+        assert page.get_by_text(value).first.is_visible()
+    assert set(Pbx.objects.values_list("kind", flat=True)) == {
+        "omnipcx_enterprise",
+        "oxo_connect",
+        "third_party",
+    }
+    context.close()
+
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    sign_in(page, admin.email, PASSWORD)
+    page.goto("/telephony/")
+    assert page.get_by_role("heading", name="Telefonie").is_visible()
+    assert page.get_by_role("link", name="Asterisk").is_visible()
+    page.get_by_role("link", name="Agence OXO").click()
+    assert page.get_by_text("werden auf der Anlage selbst verwaltet").is_visible()
+    assert page.get_by_role("link", name="Geräte").count() == 0
+    context.close()
