@@ -16,6 +16,11 @@ PAGES = [
     ),
     ("pbxs/<uuid:pbx_id>/numbers/", cloud.numbers, "telephony_numbers"),
     ("pbxs/<uuid:pbx_id>/hunt-groups/", features.hunt_groups, "telephony_hunt_groups"),
+    (
+        "pbxs/<uuid:pbx_id>/hunt-groups/<uuid:group_id>/",
+        features.hunt_group_detail,
+        "telephony_hunt_group_detail",
+    ),
     ("pbxs/<uuid:pbx_id>/welcome/", features.welcome_services, "telephony_welcome"),
     (
         "pbxs/<uuid:pbx_id>/welcome/<uuid:service_id>/",

@@ -49,7 +49,7 @@ def hunt_groups(request: HttpRequest, ws, pbx) -> HttpResponse:
     lines = list(selectors.lines_list(pbx=pbx))
     if request.method == "POST":
         if action == "add" and form.is_valid():
-            data = {**form.cleaned_data, "members": request.POST.getlist("members")}
+            data = {**form.cleaned_data, "members": _ordered_members(request)}
             if act(
                 request,
                 lambda: services.hunt_group_create(actor=user, pbx=pbx, data=data),
@@ -73,6 +73,57 @@ def hunt_groups(request: HttpRequest, ws, pbx) -> HttpResponse:
         groups=selectors.hunt_groups_list(pbx=pbx),
         lines=lines,
         chosen=request.POST.getlist("members"),
+        form=form,
+        tab="hunt_groups",
+    )
+
+
+def _ordered_members(request: HttpRequest) -> list[str]:
+    """Checked members, in the order typed beside them (ties keep the page order)."""
+    chosen = request.POST.getlist("members")
+
+    def position(user_id: str) -> tuple[int, int]:
+        try:
+            return (int(request.POST.get(f"order-{user_id}") or 0), chosen.index(user_id))
+        except ValueError:
+            return (0, chosen.index(user_id))
+
+    return sorted(chosen, key=position)
+
+
+@telephony_page(cloud=True)
+def hunt_group_detail(request: HttpRequest, ws, pbx, group_id) -> HttpResponse:
+    group = selectors.hunt_group_get(pbx=pbx, group_id=group_id)
+    form = HuntGroupForm(
+        request.POST or None,
+        initial={
+            "name": group.name,
+            "extension": group.extension,
+            "policy": group.policy,
+            "ring_timeout": group.ring_timeout,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {**form.cleaned_data, "members": _ordered_members(request)}
+        if act(
+            request,
+            lambda: services.hunt_group_update(actor=request.user, group=group, data=data),
+            _("The hunt group was saved."),
+            form,
+        ):
+            return redirect(ws.pbx_url(pbx, "hunt-groups/"))
+    positions = {str(m.line.user_id): i + 1 for i, m in enumerate(group.memberships.all())}
+    members = [
+        {"line": line, "position": positions.get(str(line.user_id)), "id": str(line.user_id)}
+        for line in selectors.lines_list(pbx=pbx)
+    ]
+    return page(
+        request,
+        "telephony/hunt_group_detail.html",
+        ws,
+        pbx,
+        group=group,
+        members=members,
         form=form,
         tab="hunt_groups",
     )

@@ -220,3 +220,25 @@ def test_feature_page_query_counts_stay_fixed(
     for url, count in zip(urls, counts, strict=True):
         with django_assert_max_num_queries(count):
             assert signed_in.get(url).status_code == 200
+
+
+def test_hunt_group_members_and_their_order_are_changed_on_its_page(signed_in, cloud):
+    first, second = LineFactory(pbx=cloud), LineFactory(pbx=cloud)
+    group = HuntGroup.objects.create(pbx=cloud, name="Sales", policy="serial")
+    url = f"/telephony/pbxs/{cloud.pk}/hunt-groups/{group.pk}/"
+    assert "Members and ringing order" in signed_in.get(url).content.decode()
+    response = signed_in.post(
+        url,
+        {
+            "name": "Sales",
+            "policy": "serial",
+            "ring_timeout": "25",
+            "members": [str(first.user_id), str(second.user_id)],
+            f"order-{first.user_id}": "2",
+            f"order-{second.user_id}": "1",
+        },
+    )
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.ring_timeout == 25
+    assert [m.line for m in group.memberships.order_by("position")] == [second, first]
