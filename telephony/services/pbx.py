@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from django_countries import countries
@@ -423,7 +423,15 @@ def line_create(
             field="user",
         )
     line = Line(pbx=pbx, user=member, extension=_clean_extension(pbx, extension))
-    line.save()
+    try:
+        with transaction.atomic():
+            line.save(force_insert=True)
+    except IntegrityError:  # a concurrent request gave this member a line on another PBX
+        raise InvalidInput(
+            _("%(name)s already has a line; one line per member.") % {"name": member.name},
+            code="line_exists",
+            field="user",
+        ) from None
     _attach_public_number(pbx, line, public_number)
     line.save()
     record_change(
