@@ -15,7 +15,7 @@ from django_countries import countries
 
 from companies.models import Company, User
 from companies.selectors import company_admins
-from notifications.services import email_queue
+from notifications.services import activity_record, email_queue
 from rainbow_admin.errors import InvalidInput
 from telephony.access import require_pbx_declare, require_telephony
 from telephony.identifiers import clean_e164, clean_host
@@ -490,8 +490,6 @@ def line_free_for_deactivated_member(*, member: User, actor: User | None) -> Non
     line = Line.objects.select_related("pbx__company").filter(user=member).first()
     if line is None:
         return
-    from notifications.services import activity_record
-
     activity_record(
         company=line.pbx.company,
         actor=actor,

@@ -50,9 +50,10 @@ def telephony_page(*, cloud: bool = False) -> Callable:
         ) -> HttpResponse:
             if company_id is None and request.user.role != "admin":
                 return render(request, "admin_only.html", status=403)
+            ws: Workspace | None = None
+            pbx: Pbx | None = None
             try:
                 ws = Workspace(request, company_id)
-                pbx = None
                 if pbx_id is not None:
                     pbx = selectors.pbx_get(actor=request.user, pbx_id=pbx_id)
                     if pbx.company_id != ws.company.pk:
@@ -65,15 +66,10 @@ def telephony_page(*, cloud: bool = False) -> Callable:
             except NotFound:
                 return render(request, "404.html", status=404)
             except (NotAllowed, Conflict) as exc:
-                context = {"error": exc, "pbx": pbx if pbx_id else None}
-                if isinstance(exc, Conflict) and pbx_id:
+                context: dict[str, Any] = {"ws": ws, "error": exc}
+                if ws is not None and pbx is not None:
                     context.update(_pbx_context(ws, pbx))
-                return render(
-                    request,
-                    "telephony/refused.html",
-                    {"ws": locals().get("ws"), **context},
-                    status=exc.status,
-                )
+                return render(request, "telephony/refused.html", context, status=exc.status)
 
         return wrapper
 
@@ -97,8 +93,6 @@ def act(request: HttpRequest, call: Callable[[], Any], success: str, form=None) 
         call()
     except DomainError as exc:
         show_domain_error(request, exc, form)
-        if form is None:
-            return False
         return False
     messages.success(request, success)
     return True
