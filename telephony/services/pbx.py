@@ -39,10 +39,14 @@ DEFAULT_TIME_ZONES = {
 
 
 @cache
-def emergency_table() -> dict[str, list[tuple[str, str]]]:
-    """Each supported country's public emergency numbers (sources cited in the data file)."""
+def emergency_table() -> dict[str, list[tuple[str, dict[str, str]]]]:
+    """Each supported country's public emergency numbers with their description in en, de and
+    fr (sources cited in the data file)."""
     data = json.loads(DATA.read_text())
-    return {code: [tuple(row) for row in rows] for code, rows in data["countries"].items()}
+    return {
+        code: [(number, texts) for number, texts in rows]
+        for code, rows in data["countries"].items()
+    }
 
 
 @cache
@@ -240,8 +244,13 @@ def pbx_declare(
     pbx.save()
     if pbx.is_cloud:
         EmergencyNumber.objects.bulk_create(
-            EmergencyNumber(pbx=pbx, country=pbx.country.code, number=number, description=text)
-            for number, text in emergency_table().get(pbx.country.code, [])
+            EmergencyNumber(
+                pbx=pbx,
+                country=pbx.country.code,
+                number=number,
+                description=texts.get(pbx.language) or texts["en"],
+            )
+            for number, texts in emergency_table().get(pbx.country.code, [])
         )
     record_change(
         actor=actor,

@@ -421,3 +421,38 @@ def test_a_number_already_routed_elsewhere_is_not_taken_silently(api, cloud):
     )
     assert response.status_code == 400 and response.json()["code"] == "number_in_use"
     assert not AutoAttendant.objects.exists()
+
+
+def test_the_emergency_table_covers_the_supported_countries_in_three_languages():
+    from telephony.services.pbx import emergency_table
+
+    table = emergency_table()
+    assert {"DE", "FR", "GB", "US", "ES", "IT", "NL", "BE", "CH", "AT"} <= set(table)
+    for rows in table.values():
+        for number, texts in rows:
+            assert number.isdigit() and set(texts) == {"en", "de", "fr"}
+    assert (
+        "911",
+        {
+            "en": "Police, fire, ambulance",
+            "de": "Polizei, Feuerwehr, Rettungsdienst",
+            "fr": "Police, pompiers, secours",
+        },
+    ) in table["US"]
+
+
+def test_emergency_descriptions_follow_the_pbx_language(api_for, company, reseller_admin, link):
+    response = api_for(reseller_admin).post(
+        f"/api/v1/companies/{company.pk}/pbxs/",
+        {
+            "kind": "cloud_pbx",
+            "name": "Berlin",
+            "country": "DE",
+            "extension_prefix": "5",
+            "extension_digits": 3,
+            "language": "de",
+        },
+        format="json",
+    )
+    assert response.status_code == 201
+    assert EmergencyNumber.objects.get(number="110").description == "Polizei"
