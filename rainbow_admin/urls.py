@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("companies.urls")),
     path("", include("notifications.urls")),
     path("", include("partners.urls")),
+    path("", include("telephony.urls")),
 ]
 
 handler404 = "rainbow_admin.views.not_found"

@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("companies.api_urls")),
     path("", include("notifications.api_urls")),
     path("", include("partners.api_urls")),
+    path("", include("telephony.api_urls")),
 ]

@@ -1,0 +1,181 @@
+"""PBX declarations and member lines."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from companies.selectors import company_get
+from rainbow_admin.api.errors import parse_uuid
+from rainbow_admin.api.pagination import paginated
+from telephony import selectors
+from telephony.access import require_pbx_declare, require_telephony
+from telephony.models import Pbx
+from telephony.services import pbx as services
+
+
+class RefSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    name = serializers.CharField()
+
+
+class PbxSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    company = serializers.UUIDField(source="company_id")
+    kind = serializers.CharField()
+    name = serializers.CharField()
+    country = serializers.CharField(source="country.code")
+    status = serializers.CharField()
+    declared_by = RefSerializer(allow_null=True)
+    declared_by_company = RefSerializer(allow_null=True)
+    created_at = serializers.DateTimeField()
+    extension_prefix = serializers.CharField()
+    extension_digits = serializers.IntegerField(allow_null=True)
+    first_extension = serializers.CharField()
+    last_extension = serializers.CharField()
+    language = serializers.CharField()
+    time_zone = serializers.CharField()
+    system_id = serializers.CharField()
+    version = serializers.CharField()
+    call_server = serializers.CharField()
+    sip_domain = serializers.CharField()
+
+
+class PbxInputSerializer(serializers.Serializer):
+    kind = serializers.CharField(
+        help_text="cloud_pbx, omnipcx_enterprise, oxo_connect or third_party"
+    )
+    name = serializers.CharField(max_length=100)
+    country = serializers.CharField(max_length=2)
+    extension_prefix = serializers.CharField(required=False, allow_blank=True)
+    extension_digits = serializers.IntegerField(required=False, allow_null=True)
+    language = serializers.CharField(required=False)
+    time_zone = serializers.CharField(required=False)
+    system_id = serializers.CharField(required=False, allow_blank=True)
+    version = serializers.CharField(required=False, allow_blank=True)
+    call_server = serializers.CharField(required=False, allow_blank=True)
+    sip_domain = serializers.CharField(required=False, allow_blank=True)
+
+
+class PbxPatchSerializer(PbxInputSerializer):
+    kind = serializers.CharField(required=False)
+    name = serializers.CharField(max_length=100, required=False)
+    country = serializers.CharField(max_length=2, required=False)
+    status = serializers.CharField(required=False)
+
+
+class LineSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    pbx = serializers.UUIDField(source="pbx_id")
+    user = serializers.UUIDField(source="user_id")
+    user_name = serializers.CharField(source="user.name")
+    extension = serializers.CharField()
+    public_number = serializers.CharField(allow_blank=True)
+
+
+class LineInputSerializer(serializers.Serializer):
+    user = serializers.CharField()
+    extension = serializers.CharField(max_length=10)
+    public_number = serializers.CharField(required=False, allow_blank=True, allow_null=True)
+
+
+class LinePatchSerializer(serializers.Serializer):
+    extension = serializers.CharField(max_length=10, required=False)
+    public_number = serializers.CharField(required=False, allow_blank=True, allow_null=True)
+
+
+def body(serializer_class, request: Request, *, partial: bool = False) -> dict:
+    from rainbow_admin.api.input import validated
+
+    return dict(validated(serializer_class, request, partial=partial))
+
+
+def pbx_for(request: Request, pbx_id: str) -> Pbx:
+    return selectors.pbx_get(actor=request.user, pbx_id=parse_uuid(pbx_id))
+
+
+class CompanyPbxsView(APIView):
+    @extend_schema(responses=PbxSerializer(many=True))
+    def get(self, request: Request, company_id: str) -> Response:
+        company = company_get(actor=request.user, company_id=parse_uuid(company_id))
+        return paginated(
+            request, selectors.pbx_list(actor=request.user, company=company), PbxSerializer, self
+        )
+
+    @extend_schema(request=PbxInputSerializer, responses={201: PbxSerializer})
+    def post(self, request: Request, company_id: str) -> Response:
+        company = company_get(actor=request.user, company_id=parse_uuid(company_id))
+        require_pbx_declare(request.user, company)
+        pbx = services.pbx_declare(
+            actor=request.user, company=company, **body(PbxInputSerializer, request)
+        )
+        return Response(PbxSerializer(pbx).data, status=status.HTTP_201_CREATED)
+
+
+class PbxView(APIView):
+    @extend_schema(responses=PbxSerializer)
+    def get(self, request: Request, pbx_id: str) -> Response:
+        return Response(PbxSerializer(pbx_for(request, pbx_id)).data)
+
+    @extend_schema(request=PbxPatchSerializer, responses=PbxSerializer)
+    def patch(self, request: Request, pbx_id: str) -> Response:
+        pbx = pbx_for(request, pbx_id)
+        require_pbx_declare(request.user, pbx.company)
+        pbx = services.pbx_update(
+            actor=request.user, pbx=pbx, data=body(PbxPatchSerializer, request, partial=True)
+        )
+        return Response(PbxSerializer(pbx).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, pbx_id: str) -> Response:
+        services.pbx_remove(actor=request.user, pbx=pbx_for(request, pbx_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class LinesView(APIView):
+    @extend_schema(responses=LineSerializer(many=True))
+    def get(self, request: Request, pbx_id: str) -> Response:
+        pbx = pbx_for(request, pbx_id)
+        return paginated(request, selectors.lines_list(pbx=pbx), LineSerializer, self)
+
+    @extend_schema(request=LineInputSerializer, responses={201: LineSerializer})
+    def post(self, request: Request, pbx_id: str) -> Response:
+        pbx = pbx_for(request, pbx_id)
+        data = body(LineInputSerializer, request)
+        line = services.line_create(
+            actor=request.user,
+            pbx=pbx,
+            user_id=parse_uuid(data["user"], field="user"),
+            extension=data["extension"],
+            public_number=data.get("public_number"),
+        )
+        return Response(LineSerializer(line).data, status=status.HTTP_201_CREATED)
+
+
+class LineView(APIView):
+    @extend_schema(responses=LineSerializer)
+    def get(self, request: Request, pbx_id: str, line_id: str) -> Response:
+        pbx = pbx_for(request, pbx_id)
+        return Response(
+            LineSerializer(selectors.line_get(pbx=pbx, line_id=parse_uuid(line_id))).data
+        )
+
+    @extend_schema(request=LinePatchSerializer, responses=LineSerializer)
+    def patch(self, request: Request, pbx_id: str, line_id: str) -> Response:
+        pbx = pbx_for(request, pbx_id)
+        line = selectors.line_get(pbx=pbx, line_id=parse_uuid(line_id))
+        require_telephony(request.user, pbx.company)
+        line = services.line_update(
+            actor=request.user, line=line, data=body(LinePatchSerializer, request, partial=True)
+        )
+        return Response(LineSerializer(line).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, pbx_id: str, line_id: str) -> Response:
+        pbx = pbx_for(request, pbx_id)
+        line = selectors.line_get(pbx=pbx, line_id=parse_uuid(line_id))
+        services.line_free(actor=request.user, line=line)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,172 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+
+from companies.models import User
+from telephony.models import Device, HuntGroup, Pbx
+
+
+class PbxDeclareForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Pbx.Kind.choices)
+    name = forms.CharField(label=_("Name"), max_length=100)
+    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    extension_prefix = forms.CharField(
+        label=_("Extension prefix (Cloud PBX)"),
+        max_length=4,
+        required=False,
+        help_text=_("Digits every extension starts with, e.g. 8. Fixed once created."),
+    )
+    extension_digits = forms.IntegerField(
+        label=_("Digits after the prefix (Cloud PBX)"),
+        required=False,
+        min_value=1,
+        max_value=6,
+        help_text=_("With prefix 8 and 3 digits, extensions run from 8000 to 8999."),
+    )
+    time_zone = forms.CharField(
+        label=_("Time zone (Cloud PBX)"),
+        required=False,
+        help_text=_("E.g. Europe/Berlin; by default the country's."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of prompts (Cloud PBX)"), choices=User.Language.choices, required=False
+    )
+    system_id = forms.CharField(
+        label=_("System identifier (OmniPCX Enterprise, OXO Connect)"), required=False
+    )
+    version = forms.CharField(label=_("Version (OmniPCX Enterprise, OXO Connect)"), required=False)
+    call_server = forms.CharField(
+        label=_("Call server address (OmniPCX Enterprise, OXO Connect)"), required=False
+    )
+    sip_domain = forms.CharField(
+        label=_("SIP domain or trunk host (third-party PBX)"), required=False
+    )
+
+    def service_data(self) -> dict:
+        data = {k: v for k, v in self.cleaned_data.items() if v not in ("", None)}
+        return data
+
+
+class PbxEditForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    status = forms.ChoiceField(label=_("Status"), choices=Pbx.Status.choices)
+    time_zone = forms.CharField(label=_("Time zone"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language of prompts"), choices=User.Language.choices, required=False
+    )
+    system_id = forms.CharField(label=_("System identifier"), required=False)
+    version = forms.CharField(label=_("Version"), required=False)
+    call_server = forms.CharField(label=_("Call server address"), required=False)
+    sip_domain = forms.CharField(label=_("SIP domain or trunk host"), required=False)
+
+    def __init__(self, *args, pbx: Pbx, **kwargs):
+        super().__init__(*args, **kwargs)
+        keep = {
+            Pbx.Kind.CLOUD_PBX: ("time_zone", "language"),
+            Pbx.Kind.OMNIPCX_ENTERPRISE: ("system_id", "version", "call_server"),
+            Pbx.Kind.OXO_CONNECT: ("system_id", "version", "call_server"),
+            Pbx.Kind.THIRD_PARTY: ("sip_domain",),
+        }[pbx.kind]
+        for name in ("time_zone", "language", "system_id", "version", "call_server", "sip_domain"):
+            if name not in keep:
+                del self.fields[name]
+
+
+class LineForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Member"), queryset=User.objects.none())
+    extension = forms.CharField(label=_("Extension"), max_length=10)
+    public_number = forms.CharField(label=_("Public number (optional)"), required=False)
+
+    def __init__(self, *args, members=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if members is not None:
+            self.fields["user"].queryset = members
+        self.fields["user"].label_from_instance = lambda user: user.name
+
+
+class DeviceForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Type"), choices=Device.Kind.choices)
+    identifier = forms.CharField(
+        label=_("MAC address or IPEI"),
+        max_length=30,
+        help_text=_("A desk phone or SIP device: its MAC address. A DECT handset: its IPEI."),
+    )
+    model = forms.CharField(label=_("Model"), max_length=60, required=False)
+
+
+class DeviceImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("Columns: type (ale_desk, dect or sip), identifier, model, extension."),
+    )
+
+
+class NumbersForm(forms.Form):
+    number = forms.CharField(label=_("Public number"), help_text=_("E.164, e.g. +4930123456"))
+    count = forms.IntegerField(label=_("How many (a range)"), min_value=1, max_value=100, initial=1)
+
+
+class HuntGroupForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    extension = forms.CharField(label=_("Extension (optional)"), max_length=10, required=False)
+    policy = forms.ChoiceField(label=_("Policy"), choices=HuntGroup.Policy.choices)
+    ring_timeout = forms.IntegerField(
+        label=_("Ring timeout (seconds)"), initial=20, help_text=_("From 5 to 30 seconds.")
+    )
+
+
+class WelcomeServiceForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+
+
+class OpeningHoursForm(forms.Form):
+    weekday = forms.TypedChoiceField(
+        label=_("Day"),
+        coerce=int,
+        choices=[
+            (0, _("Monday")),
+            (1, _("Tuesday")),
+            (2, _("Wednesday")),
+            (3, _("Thursday")),
+            (4, _("Friday")),
+            (5, _("Saturday")),
+            (6, _("Sunday")),
+        ],
+    )
+    opens = forms.TimeField(label=_("Opens"), widget=forms.TimeInput(attrs={"type": "time"}))
+    closes = forms.TimeField(label=_("Closes"), widget=forms.TimeInput(attrs={"type": "time"}))
+
+
+class OpeningExceptionForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    opens = forms.TimeField(
+        label=_("Opens"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    closes = forms.TimeField(
+        label=_("Closes"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
+        help_text=_("Leave both times empty for a day closed all day."),
+    )
+    description = forms.CharField(label=_("Description"), max_length=100, required=False)
+
+
+class AutoAttendantForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    dial_by_extension = forms.BooleanField(
+        label=_("Callers may dial an extension directly"), required=False, initial=True
+    )
+
+
+class PromptForm(forms.Form):
+    prompt = forms.FileField(label=_("Prompt (WAV)"))
+
+
+class EmergencyNumberForm(forms.Form):
+    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    number = forms.CharField(label=_("Number"), max_length=6)
+    description = forms.CharField(label=_("Description"), max_length=120, required=False)
+    softphone_allowed = forms.BooleanField(
+        label=_("Softphones may call it"), required=False, initial=True
+    )
