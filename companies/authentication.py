@@ -1,4 +1,4 @@
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 
@@ -27,6 +27,8 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         )
         if token is None or not token.is_usable() or not token.user.is_active:
             raise exceptions.AuthenticationFailed(_("Invalid, expired or revoked token."))
+        # The middleware ran before DRF authenticated: answer in the person's language.
+        translation.activate(token.user.language)
         now = timezone.now()
         if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

@@ -36,6 +36,15 @@ def _on_postgresql(django_db_setup, django_db_blocker) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords_and_english(settings) -> None:
+    """A fast hasher (factories hash a password per user) and English before each test."""
+    from django.utils import translation
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache() -> None:
     """Each test starts with an empty cache (sign-in failures are counted there)."""
     from django.core.cache import cache
