@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from companies.models import User
+from licensing import selectors as licensing_selectors
 from partners import selectors as partner_selectors
 
 
@@ -14,6 +15,7 @@ def panels_for(user: User) -> dict[str, Any]:
         "company": company,
         "partner": partner_selectors.partner_panel(company=company),
         "members": _members_panel(company),
+        "licenses": licensing_selectors.licenses_panel(company=company),
     }
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     re_path(r"^api/", views.not_found),
     path("", include("companies.urls")),
     path("", include("notifications.urls")),
+    path("", include("licensing.urls")),
 ]
 
 handler404 = "rainbow_admin.views.not_found"

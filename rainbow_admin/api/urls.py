@@ -5,4 +5,5 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("companies.api_urls")),
     path("", include("notifications.api_urls")),
+    path("", include("licensing.api_urls")),
 ]
