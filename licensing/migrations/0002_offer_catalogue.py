@@ -1,22 +1,17 @@
-"""The offer catalogue. Names and descriptions are translated in licensing.models.OFFER_TEXTS."""
+"""The offer catalogue: Essential (free, the default), Business and Enterprise (exclusive), Attendant.
+
+Names and descriptions are translated in ``licensing.models.OFFER_TEXTS``.
+"""
 
 from django.db import migrations
 
-OFFERS = [
-    # code, exclusive, free, position
-    ("essential", False, True, 1),
-    ("business", True, False, 2),
-    ("enterprise", True, False, 3),
-    ("attendant", False, False, 4),
-]
+from licensing.catalogue import OFFERS, catalogue_ensure
 
 
 def add_offers(apps, schema_editor):
-    Offer = apps.get_model("licensing", "Offer")
-    for code, exclusive, free, position in OFFERS:
-        Offer.objects.update_or_create(
-            code=code, defaults={"exclusive": exclusive, "free": free, "position": position}
-        )
+    catalogue_ensure(
+        offer_model=apps.get_model("licensing", "Offer"), using=schema_editor.connection.alias
+    )
 
 
 def remove_offers(apps, schema_editor):
