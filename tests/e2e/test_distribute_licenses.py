@@ -72,7 +72,7 @@ def test_german_reseller_subscribes_and_the_french_admin_distributes(page):
 
     sign_in(page, claire.email, PASSWORD)
     expect(page.get_by_role("heading", name="LICENCES")).to_be_visible()
-    expect(page.locator("#licenses-panel")).to_contain_text("0 sur 10")
+    expect(page.locator("#licenses-panel")).to_contain_text("0 sur 10 attribuées, 10 disponibles")
     page.get_by_role("link", name="Distribuer les licences").click()
     page.get_by_label("Jean Membre").check()
     page.get_by_label("Claire Admin").check()
