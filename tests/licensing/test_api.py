@@ -289,3 +289,28 @@ def test_subscription_list_query_count_is_fixed(
         SubscriptionFactory(company=company, reseller=ResellerFactory())
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(subscriptions_url(company)).status_code == 200
+
+
+def test_reseller_subscribes_and_the_customer_admin_distributes_through_the_api(
+    api_for, company, reseller_admin
+):
+    admin = AdminFactory(company=company, language="de")
+    people = UserFactory.create_batch(10, company=company, password="!")
+    reseller = api_for(reseller_admin)
+    created = reseller.post(
+        subscriptions_url(company),
+        {"offer": "business", "quantity": 10, "billing": "annual", "purchase_order": "PO-1"},
+        format="json",
+    ).json()
+    customer = api_for(admin)
+    listing = customer.get(subscriptions_url(company)).json()["results"]
+    assert [row["id"] for row in listing] == [created["id"]]
+    url = f"/api/v1/subscriptions/{created['id']}/assignments/"
+    first = customer.post(url, {"users": [str(p.pk) for p in people[:9]]}, format="json")
+    assert first.status_code == 201 and first.json() == {"assigned": 9}
+    second = customer.post(url, {"users": [str(admin.pk), str(people[9].pk)]}, format="json")
+    assert second.status_code == 409  # 11 > 10: nobody more
+    third = customer.post(url, {"users": [str(people[9].pk)]}, format="json")
+    assert third.status_code == 201
+    detail = customer.get(f"/api/v1/subscriptions/{created['id']}/").json()
+    assert (detail["assigned"], detail["available"]) == (10, 0)
