@@ -141,6 +141,14 @@ class Subscription(models.Model):
     def __str__(self) -> str:
         return f"{self.company} · {self.offer} ({self.quantity})"
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.quantity is not None and self.quantity < 1:
+            raise ValidationError({"quantity": _("A subscription holds at least one license.")})
+        if self.is_default and self.status != self.Status.ACTIVE:
+            raise ValidationError(_("Only an active subscription can be the default one."))
+
     @property
     def available(self) -> int:
         """Seats left; needs the ``assigned`` annotation of ``licensing.selectors``."""

@@ -73,13 +73,16 @@ def assignments_list(*, actor: User, subscription: Subscription) -> QuerySet[Lic
 
 def assignment_candidates(*, actor: User, subscription: Subscription, text: str = "") -> list[User]:
     """Members who could receive a license of the subscription, matching ``text`` (name or
-    email), at most ``CANDIDATES_LIMIT``: not deactivated and not holding the offer yet."""
+    email), at most ``CANDIDATES_LIMIT``: not deactivated, not holding the offer yet, and for
+    an exclusive offer not holding another exclusive one."""
     require_manage(actor, subscription.company)
     queryset = (
         User.objects.filter(company_id=subscription.company_id)
         .exclude(is_active=False, activated_at__isnull=False)
         .exclude(license_assignments__offer_id=subscription.offer_id)
     )
+    if subscription.offer.exclusive:
+        queryset = queryset.exclude(license_assignments__exclusive=True)
     text = " ".join((text or "").split())
     if text:
         queryset = queryset.filter(Q(name__icontains=text) | Q(email__icontains=text))

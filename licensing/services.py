@@ -154,7 +154,8 @@ def _tell_company_admins(
     admins = list(company_admins(company_id=company.pk))
     url = reverse("licenses")
     notify(recipients=admins, message=message, params=params, url=url)
-    partner_name = actor.company.name if actor.company_id else gettext("the platform operators")
+    # Lazy: rendered in each recipient's language.
+    partner_name = actor.company.name if actor.company_id else _("the platform operators")
     for person in admins:
         email_queue(
             to=person.email,

@@ -107,6 +107,16 @@ def test_member_search_lists_matching_members_without_the_offer(client, company,
     assert "Bruno Free" not in html and "Alice Holder" not in html and "Alien Stranger" not in html
 
 
+def test_member_search_leaves_out_holders_of_another_exclusive_offer(client, company, admin):
+    enterprise = SubscriptionFactory(company=company, offer=offer("enterprise"))
+    business = SubscriptionFactory(company=company, offer=offer("business"))
+    AssignmentFactory(subscription=business, user=UserFactory(company=company, name="Has Business"))
+    UserFactory(company=company, name="Has Nothing")
+    client.force_login(admin)
+    html = client.get(f"/licenses/{enterprise.pk}/candidates/").content.decode()
+    assert "Has Nothing" in html and "Has Business" not in html
+
+
 def test_another_companys_subscription_is_not_found_on_the_pages(client, admin):
     foreign = SubscriptionFactory()
     client.force_login(admin)

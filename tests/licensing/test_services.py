@@ -1,5 +1,5 @@
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from companies import services as company_services
 from licensing import services
@@ -51,7 +51,10 @@ def test_company_admins_are_told_in_the_portal_and_by_email_in_their_language(
     subscribe(reseller_admin, company)
     notes = Notification.objects.filter(recipient__company=company)
     assert {n.recipient for n in notes} == {anna, claire}
-    assert notes.first().text == "Rita Reseller subscribed 10 Business licenses."
+    with translation.override("en"):
+        assert notes.first().text == "Rita Reseller subscribed 10 Business licenses."
+    with translation.override("fr"):
+        assert notes.first().text == "Rita Reseller a souscrit 10 licences Business."
     assert notes.first().url == "/licenses/"
     emails = {e.to: e for e in OutboundEmail.objects.filter(topic="subscription")}
     assert set(emails) == {anna.email, claire.email}
