@@ -209,6 +209,17 @@ def test_customer_subscriptions_page_is_refused_to_others(client, company, admin
     assert not Subscription.objects.exists()
 
 
+def test_reseller_members_and_former_partners_cannot_open_the_customer_page(client, company, link):
+    url = f"/customers/{company.pk}/subscriptions/"
+    client.force_login(UserFactory(company=link.partner))  # a plain member of the reseller
+    assert client.get(url).status_code == 403
+    former = AdminFactory(company=link.partner)
+    link.ended_at = link.since
+    link.save()
+    client.force_login(former)
+    assert client.get(url).status_code == 404
+
+
 def test_a_subscription_of_another_customer_is_not_found_from_this_customers_page(
     client, company, reseller_admin
 ):
