@@ -52,5 +52,8 @@ DEFAULT_CHOSEN = {
     "enterprise": gettext_noop("%(actor)s made the Enterprise subscription the default."),
     "attendant": gettext_noop("%(actor)s made the Attendant subscription the default."),
 }
+PURCHASE_ORDER_CHANGED = gettext_noop(
+    "%(actor)s set the purchase order of a subscription to %(purchase_order)s."
+)
 DEFAULT_SEAT = gettext_noop("%(member)s received a license of the default subscription.")
 SEATS_FREED = gettext_noop("The licenses of %(member)s were freed (%(count)s).")

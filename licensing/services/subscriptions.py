@@ -129,6 +129,7 @@ def subscription_change(
     require_partner_scope(actor, subscription.company, SCOPE_LICENSING)
     require_active(subscription)
     old = subscription.quantity
+    old_purchase_order = subscription.purchase_order
     fields = ["updated_at"]
     if purchase_order is not None:
         subscription.purchase_order = clean_purchase_order(purchase_order)
@@ -156,6 +157,14 @@ def subscription_change(
         fields.append("quantity")
     subscription.updated_at = timezone.now()
     subscription.save(update_fields=fields)
+    if subscription.purchase_order != old_purchase_order:
+        record(
+            subscription,
+            actor,
+            "subscription.purchase_order_changed",
+            texts.PURCHASE_ORDER_CHANGED,
+            purchase_order=subscription.purchase_order or "—",
+        )
     if subscription.quantity != old:
         params = {"old": old, "quantity": subscription.quantity}
         message = texts.QUANTITY_CHANGED[subscription.offer_id]

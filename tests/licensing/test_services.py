@@ -66,6 +66,9 @@ def test_company_admins_are_told_in_the_portal_and_by_email_in_their_language(
 def test_every_subscription_change_is_in_the_activity_log(company, reseller_admin):
     subscription = subscribe(reseller_admin, company)
     services.subscription_change(actor=reseller_admin, subscription_id=subscription.pk, quantity=12)
+    services.subscription_change(
+        actor=reseller_admin, subscription_id=subscription.pk, purchase_order="PO-9"
+    )
     services.subscription_terminate(actor=reseller_admin, subscription_id=subscription.pk)
     verbs = list(
         ActivityRecord.objects.filter(company=company)
@@ -75,6 +78,7 @@ def test_every_subscription_change_is_in_the_activity_log(company, reseller_admi
     assert verbs == [
         "subscription.created",
         "subscription.quantity_changed",
+        "subscription.purchase_order_changed",
         "subscription.terminated",
     ]
 
