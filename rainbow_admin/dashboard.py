@@ -6,6 +6,7 @@ from typing import Any
 
 from companies import selectors as company_selectors
 from companies.models import User
+from licensing import selectors as licensing_selectors
 from partners import selectors as partner_selectors
 from telephony import selectors as telephony_selectors
 
@@ -16,5 +17,6 @@ def panels_for(user: User) -> dict[str, Any]:
         "company": company,
         "partner": partner_selectors.partner_panel(company=company),
         "members": company_selectors.members_summary(company=company),
+        "licenses": licensing_selectors.licenses_panel(company=company),
         "telephony": telephony_selectors.telephony_panel(company=company),
     }

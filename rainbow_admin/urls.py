@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("notifications.urls")),
     path("", include("partners.urls")),
     path("", include("telephony.urls")),
+    path("", include("licensing.urls")),
 ]
 
 handler404 = "rainbow_admin.views.not_found"

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("notifications.api_urls")),
     path("", include("partners.api_urls")),
     path("", include("telephony.api_urls")),
+    path("", include("licensing.api_urls")),
 ]

@@ -1,0 +1,118 @@
+"""Reads of licensing, scoped to the actor; each list costs a fixed number of queries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q, QuerySet
+
+from companies.models import Company, User
+from licensing.models import LicenseAssignment, Offer, Subscription
+from rainbow_admin.errors import NotFound
+from rainbow_admin.permissions import (
+    SCOPE_LICENSING,
+    is_member_of,
+    is_operator,
+    require_manage,
+    require_partner_scope,
+    require_view,
+)
+
+CANDIDATES_LIMIT = 50
+
+
+def require_licensing_view(actor: User, company: Company) -> None:
+    """Subscriptions are seen by the company's people, operators and the partner holding the
+    licensing scope (a partner without it gets 403, anyone else 404)."""
+    require_view(actor, company)
+    if not (is_operator(actor) or is_member_of(actor, company)):
+        require_partner_scope(actor, company, SCOPE_LICENSING)
+
+
+def offers_list() -> QuerySet[Offer]:
+    return Offer.objects.order_by("position", "code")
+
+
+def _with_counts(queryset: QuerySet[Subscription]) -> QuerySet[Subscription]:
+    return queryset.select_related("offer", "reseller", "company").annotate(
+        assigned=Count("assignments", distinct=True)
+    )
+
+
+def subscriptions_list(
+    *, actor: User, company: Company, active_only: bool = False
+) -> QuerySet[Subscription]:
+    """A company's subscriptions with their assigned count; active ones first."""
+    require_licensing_view(actor, company)
+    queryset = Subscription.objects.filter(company=company)
+    if active_only:
+        queryset = queryset.filter(status=Subscription.Status.ACTIVE)
+    return _with_counts(queryset).order_by("status", "offer__position", "created_at", "id")
+
+
+def subscription_get(*, actor: User, subscription_id: Any) -> Subscription:
+    """One subscription the actor may see, with its assigned count (404 otherwise)."""
+    try:
+        subscription = _with_counts(Subscription.objects.filter(pk=subscription_id)).get()
+    except (Subscription.DoesNotExist, ValidationError, ValueError):
+        raise NotFound("Not found.", code="not_found") from None
+    require_licensing_view(actor, subscription.company)
+    return subscription
+
+
+def assignments_list(*, actor: User, subscription: Subscription) -> QuerySet[LicenseAssignment]:
+    """Who holds a license of the subscription: for the company's admins and operators."""
+    require_manage(actor, subscription.company)
+    return (
+        LicenseAssignment.objects.filter(subscription=subscription)
+        .select_related("user")
+        .order_by("user__name", "user__email")
+    )
+
+
+def assignment_candidates(*, actor: User, subscription: Subscription, text: str = "") -> list[User]:
+    """Members who could receive a license of the subscription, matching ``text`` (name or
+    email), at most ``CANDIDATES_LIMIT``: not deactivated, not holding the offer yet, and for
+    an exclusive offer not holding another exclusive one."""
+    require_manage(actor, subscription.company)
+    queryset = (
+        User.objects.filter(company_id=subscription.company_id)
+        .exclude(is_active=False, activated_at__isnull=False)
+        .exclude(license_assignments__offer_id=subscription.offer_id)
+    )
+    if subscription.offer.exclusive:
+        queryset = queryset.exclude(license_assignments__exclusive=True)
+    text = " ".join((text or "").split())
+    if text:
+        queryset = queryset.filter(Q(name__icontains=text) | Q(email__icontains=text))
+    return list(queryset.order_by("name", "email")[:CANDIDATES_LIMIT])
+
+
+def member_licenses(*, user: User) -> QuerySet[LicenseAssignment]:
+    """The licenses a person holds, for their profile."""
+    return (
+        LicenseAssignment.objects.filter(user=user)
+        .select_related("offer", "subscription")
+        .order_by("offer__position")
+    )
+
+
+def licenses_panel(*, company: Company) -> list[dict[str, Any]]:
+    """The dashboard's licenses at a glance: per offer, subscribed, assigned and available."""
+    rows: dict[str, dict[str, Any]] = {}
+    subscriptions = (
+        Subscription.objects.filter(company=company, status=Subscription.Status.ACTIVE)
+        .select_related("offer")
+        .annotate(assigned=Count("assignments"))
+        .order_by("offer__position")
+    )
+    for subscription in subscriptions:
+        row = rows.setdefault(
+            subscription.offer_id,
+            {"offer": subscription.offer, "subscribed": 0, "assigned": 0, "available": 0},
+        )
+        row["subscribed"] += subscription.quantity
+        row["assigned"] += subscription.assigned
+        row["available"] += subscription.quantity - subscription.assigned
+    return list(rows.values())
