@@ -3,11 +3,14 @@
 Every write goes through the services, as a user's would. Sign-ins are in the README.
 """
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from companies import services
 from companies.models import Company, User
+from licensing import services as licensing_services
+from licensing.models import Subscription
 from partners import services as partner_services
 from partners.models import Invitation, PartnerLink
 
@@ -101,6 +104,8 @@ class Command(BaseCommand):
                         password=DEMO_PASSWORD,
                     )
         self.seed_partners()
+        self.seed_licenses()
+        call_command("seed_telephony", stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready ({created} new companies). Password: {DEMO_PASSWORD}"
@@ -134,3 +139,42 @@ class Command(BaseCommand):
                 to_company_id=Company.objects.get(name="Müller Telekom").pk,
                 message="Wir möchten Sie als unseren Partner.",
             )
+
+    def seed_licenses(self) -> None:
+        """The partners subscribe licenses; Contoso's admin has given Business seats."""
+        plans = [
+            # (company admin, partner admin, [(offer, quantity, billing)], Business holders)
+            (
+                "emma.admin@contoso.example",
+                "james.admin@northwind.example",
+                [("essential", 20, "monthly"), ("business", 10, "annual")],
+                ["emma.admin@contoso.example", "oliver.member@contoso.example"],
+            ),
+            (
+                "claire.admin@dupont.example",
+                "sophie.admin@multicom.example",
+                [("essential", 10, "monthly"), ("enterprise", 5, "monthly")],
+                [],
+            ),
+        ]
+        for admin_email, partner_email, subscriptions, holders in plans:
+            admin = User.objects.get(email=admin_email)
+            if Subscription.objects.filter(company=admin.company).exists():
+                continue
+            partner = User.objects.get(email=partner_email)
+            for offer, quantity, billing in subscriptions:
+                subscription = licensing_services.subscription_create(
+                    actor=partner,
+                    company=admin.company,
+                    offer=offer,
+                    quantity=quantity,
+                    billing=billing,
+                )
+                if offer == "business" and holders:
+                    licensing_services.assignments_add(
+                        actor=admin,
+                        subscription_id=subscription.pk,
+                        user_ids=User.objects.filter(email__in=holders).values_list(
+                            "pk", flat=True
+                        ),
+                    )
