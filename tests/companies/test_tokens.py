@@ -94,3 +94,12 @@ def test_expiry_in_the_past_is_refused(admin):
             user=admin, name="ci", expires_at=timezone.now() - timedelta(days=1)
         )
     assert not ApiToken.objects.exists()
+
+
+def test_api_answers_in_the_token_holders_language(admin, api_for):
+    admin.language = "de"
+    admin.save(update_fields=["language"])
+    response = api_for(admin).get("/api/v1/companies/not-a-uuid/")
+    assert response.status_code == 400
+    assert response.json()["detail"] == "„not-a-uuid“ ist keine gültige ID."
+    assert response["Content-Language"] == "de"

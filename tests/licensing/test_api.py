@@ -25,8 +25,9 @@ def assignments_url(subscription):
 # --- offers --------------------------------------------------------------------------------------
 
 
-def test_offers_are_a_plain_list_translated_for_the_client(api_for):
-    response = api_for(UserFactory()).get("/api/v1/offers/", HTTP_ACCEPT_LANGUAGE="fr")
+def test_offers_are_a_plain_list_in_the_clients_own_language(api_for):
+    # The person's language wins over the request's Accept-Language (DESIGN.md, "Pages").
+    response = api_for(UserFactory(language="fr")).get("/api/v1/offers/", HTTP_ACCEPT_LANGUAGE="de")
     assert response.status_code == 200
     offers = {row["code"]: row for row in response.json()}
     assert list(offers) == ["essential", "business", "enterprise", "attendant"]
