@@ -177,7 +177,13 @@ class Command(BaseCommand):
         )
 
     def steps(self) -> list[Callable[[], None]]:
-        return [self.seed_companies, self.seed_users, self.seed_partners]
+        return [
+            self.seed_companies,
+            self.seed_users,
+            self.seed_partners,
+            self.seed_licensing,
+            self.seed_telephony,
+        ]
 
     # --- companies and people -------------------------------------------------------------
 
@@ -241,7 +247,16 @@ class Command(BaseCommand):
         plan += [(self.bench_customer, "member", None)] * (BENCH_MEMBERS - 1)
         remaining = max(total - len(plan), 0)
         others = customers[1:] or customers
-        plan += [(others[i % len(others)], "member", None) for i in range(remaining)]
+        # Companies with a PBX (the first customers) are larger: their lines need members.
+        with_pbx = others[: max(self.options["pbxs"] - 1, 0)]
+        per_pbx_company = min(
+            self.options["lines"] // max(len(with_pbx), 1), remaining // max(len(with_pbx), 1)
+        )
+        for company_id in with_pbx:
+            plan += [(company_id, "member", None)] * max(per_pbx_company - 1, 0)
+        remaining = max(total - len(plan), 0)
+        rest = others[len(with_pbx) :] or others
+        plan += [(rest[i % len(rest)], "member", None) for i in range(remaining)]
         del partners
 
         def rows():
@@ -296,11 +311,11 @@ class Command(BaseCommand):
         # Links: the bench reseller has BENCH_CUSTOMERS customers; four in five other customers
         # have a partner; four in five resellers are resellers of a distributor.
         self.links: dict[uuid.UUID, uuid.UUID] = {}
-        linked = customers[:BENCH_CUSTOMERS]
+        linked = customers[: min(BENCH_CUSTOMERS, len(customers) // 2)]
         for company_id in linked:
             self.links[company_id] = self.bench_reseller
         other_resellers = resellers[1:] or resellers
-        for company_id in customers[BENCH_CUSTOMERS:]:
+        for company_id in customers[len(linked) :]:
             if rnd.random() < 0.8:
                 self.links[company_id] = rnd.choice(other_resellers)
         if distributors:
@@ -354,6 +369,7 @@ class Command(BaseCommand):
                 "reminders_sent",
                 "responded_by_id",
                 "responded_at",
+                "recent_sends",
             ],
             invitation_rows(),
             Progress("invitations", total),
@@ -414,4 +430,197 @@ class Command(BaseCommand):
             0,
             self.admins.get(partner_id) if responded else None,
             responded,
+            "[]",
+        )
+
+    # --- licensing ------------------------------------------------------------------------
+
+    def seed_licensing(self) -> None:
+        """Each customer's partner subscribed Essential (the default) for its members, and every
+        other one Business too; members hold Essential seats until ``assignments`` is reached.
+        The bench customer also holds Business, Enterprise and Attendant seats."""
+        limit = self.options["subscriptions"]
+        customers = [self.bench_customer] + [
+            c for c in self.companies["customer"] if c != self.bench_customer
+        ]
+        subscriptions: list[tuple] = []
+        seats: dict[uuid.UUID, list[tuple[uuid.UUID, str, bool]]] = {}
+        for index, company_id in enumerate(customers):
+            if len(subscriptions) >= limit:
+                break
+            members = len(self.members.get(company_id, []))
+            plan = [("essential", members + 5, "monthly", True, False)]
+            if company_id == self.bench_customer:
+                plan += [
+                    ("business", 1_000, "annual", False, True),
+                    ("enterprise", 600, "monthly", False, True),
+                    ("attendant", 10, "monthly", False, False),
+                ]
+            elif index % 2:
+                plan.append(("business", 10, "annual", False, True))
+            reseller = self.links.get(company_id)
+            for offer, quantity, billing, default, exclusive in plan[: limit - len(subscriptions)]:
+                subscription_id = uuid.uuid4()
+                seats.setdefault(company_id, []).append((subscription_id, offer, exclusive))
+                subscriptions.append(
+                    (
+                        subscription_id,
+                        quantity,
+                        billing,
+                        "active",
+                        "",
+                        default,
+                        self.now,
+                        self.now,
+                        None,
+                        company_id,
+                        offer,
+                        reseller,
+                        self.admins.get(reseller) if reseller else None,
+                        None,
+                    )
+                )
+        copy_rows(
+            "licensing_subscription",
+            [
+                "id",
+                "quantity",
+                "billing",
+                "status",
+                "purchase_order",
+                "is_default",
+                "created_at",
+                "updated_at",
+                "terminated_at",
+                "company_id",
+                "offer_id",
+                "reseller_id",
+                "subscribed_by_id",
+                "terminated_by_id",
+            ],
+            subscriptions,
+            Progress("subscriptions", len(subscriptions)),
+        )
+        total = self.options["assignments"]
+
+        def assignment_rows():
+            count = 0
+            for company_id, owned in seats.items():
+                members = self.members.get(company_id, [])
+                admin = self.admins.get(company_id)
+                for subscription_id, offer, exclusive in owned:
+                    if offer == "essential":
+                        holders = members
+                    elif company_id == self.bench_customer and offer == "business":
+                        holders = members[:1_000]
+                    elif company_id == self.bench_customer and offer == "enterprise":
+                        holders = members[1_000:1_500]
+                    else:
+                        holders = []
+                    for user_id in holders:
+                        if count >= total:
+                            return
+                        count += 1
+                        yield (
+                            uuid.uuid4(),
+                            exclusive,
+                            self.now,
+                            admin,
+                            user_id,
+                            offer,
+                            subscription_id,
+                        )
+
+        copy_rows(
+            "licensing_licenseassignment",
+            [
+                "id",
+                "exclusive",
+                "assigned_at",
+                "assigned_by_id",
+                "user_id",
+                "offer_id",
+                "subscription_id",
+            ],
+            assignment_rows(),
+            Progress("license assignments", total),
+        )
+
+    # --- telephony ------------------------------------------------------------------------
+
+    def seed_telephony(self) -> None:
+        """A PBX for the first customers (most Cloud PBXs), each member of them with a line."""
+        customers = [self.bench_customer] + [
+            c for c in self.companies["customer"] if c != self.bench_customer
+        ]
+        kinds = ["cloud_pbx"] * 7 + ["omnipcx_enterprise", "oxo_connect", "third_party"]
+        pbxs: list[tuple] = []
+        owners: list[tuple[uuid.UUID, uuid.UUID]] = []
+        for index, company_id in enumerate(customers[: self.options["pbxs"]]):
+            pbx_id = uuid.uuid4()
+            kind = kinds[index % len(kinds)] if company_id != self.bench_customer else "cloud_pbx"
+            cloud = kind == "cloud_pbx"
+            partner = self.links.get(company_id)
+            pbxs.append(
+                (
+                    pbx_id,
+                    kind,
+                    "Main PBX",
+                    self.company_country[company_id],
+                    "active",
+                    self.now,
+                    "2" if cloud else "",
+                    4 if cloud else None,
+                    "en",
+                    "Europe/Berlin",
+                    "" if cloud else f"SYS-{index}",
+                    "",
+                    "",
+                    "",
+                    company_id,
+                    self.admins.get(partner) if partner else None,
+                    partner,
+                )
+            )
+            owners.append((pbx_id, company_id))
+        copy_rows(
+            "telephony_pbx",
+            [
+                "id",
+                "kind",
+                "name",
+                "country",
+                "status",
+                "created_at",
+                "extension_prefix",
+                "extension_digits",
+                "language",
+                "time_zone",
+                "system_id",
+                "version",
+                "call_server",
+                "sip_domain",
+                "company_id",
+                "declared_by_id",
+                "declared_by_company_id",
+            ],
+            pbxs,
+            Progress("PBXs", len(pbxs)),
+        )
+        total = self.options["lines"]
+
+        def line_rows():
+            count = 0
+            for pbx_id, company_id in owners:
+                for number, user_id in enumerate(self.members.get(company_id, [])[:10_000]):
+                    if count >= total:
+                        return
+                    count += 1
+                    yield (uuid.uuid4(), f"2{number:04d}", "", self.now, user_id, pbx_id)
+
+        copy_rows(
+            "telephony_line",
+            ["id", "extension", "public_number", "created_at", "user_id", "pbx_id"],
+            line_rows(),
+            Progress("lines", total),
         )
