@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +23,8 @@ from rainbow_admin.permissions import SCOPE_LICENSING, require_partner_scope
 
 # --- the company admin's Licenses page ---------------------------------------------------------
 
+HOLDERS_PER_PAGE = 50
+
 
 def _licenses_context(
     request: HttpRequest, selected_id: Any = None, text: str = ""
@@ -35,7 +38,12 @@ def _licenses_context(
         selected = subscriptions[0]
     context: dict[str, Any] = {"subscriptions": subscriptions, "selected": selected, "q": text}
     if selected is not None:
-        context["holders"] = selectors.assignments_list(actor=request.user, subscription=selected)
+        # A page of holders: a subscription may have thousands of them.
+        holders = Paginator(
+            selectors.assignments_list(actor=request.user, subscription=selected), HOLDERS_PER_PAGE
+        ).get_page(request.GET.get("holders_page"))
+        context["holders"] = holders.object_list
+        context["holders_page"] = holders
         context["candidates"] = selectors.assignment_candidates(
             actor=request.user, subscription=selected, text=text
         )

@@ -270,3 +270,21 @@ def test_dashboard_shows_licenses_at_a_glance_in_german(client, company):
     html = client.get("/dashboard/").content.decode()
     assert "LIZENZEN" in html and "2 von 10 zugewiesen, 8 verfügbar" in html
     assert "Lizenzen verteilen" in html
+
+
+def test_licenses_page_lists_holders_by_pages_of_fifty(client, company, admin):
+    subscription = SubscriptionFactory(company=company, quantity=80)
+    holders = UserFactory.create_batch(60, company=company)
+    for user in holders:
+        AssignmentFactory(subscription=subscription, user=user)
+    client.force_login(admin)
+    first = client.get(f"/licenses/?subscription={subscription.pk}").content.decode()
+    holders_list = first.split('id="holders"', 1)[1].split("</ul>", 1)[0]
+    assert holders_list.count('type="checkbox"') == 50
+    assert "Page 1 of 2 (60 members)" in first
+    second = client.get(
+        f"/licenses/?subscription={subscription.pk}&holders_page=2"
+    ).content.decode()
+    assert "Page 2 of 2 (60 members)" in second
+    shown = {user.email for user in holders if user.email in first or user.email in second}
+    assert shown == {user.email for user in holders}
