@@ -13,7 +13,7 @@ from companies import selectors, services
 from companies.models import Company, User
 from rainbow_admin.api.errors import parse_uuid
 from rainbow_admin.api.input import validated
-from rainbow_admin.api.pagination import paginated
+from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from rainbow_admin.permissions import require_manage
 
 
@@ -124,6 +124,8 @@ class CompanyDetailView(APIView):
 
 
 class MembersView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     @extend_schema(responses=UserSerializer(many=True))
     def get(self, request: Request, company_id: str) -> Response:
         company = selectors.company_get(actor=request.user, company_id=parse_uuid(company_id))

@@ -13,7 +13,7 @@ from licensing import selectors, services
 from licensing.models import Subscription
 from rainbow_admin.api.errors import parse_uuid
 from rainbow_admin.api.input import validated
-from rainbow_admin.api.pagination import paginated
+from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from rainbow_admin.permissions import SCOPE_LICENSING, require_manage, require_partner_scope
 
 
@@ -90,6 +90,8 @@ class OffersView(APIView):
 
 
 class CompanySubscriptionsView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     @extend_schema(responses=SubscriptionSerializer(many=True))
     def get(self, request: Request, company_id: str) -> Response:
         company = company_get(actor=request.user, company_id=parse_uuid(company_id))
@@ -141,6 +143,8 @@ class SubscriptionDefaultView(APIView):
 
 
 class AssignmentsView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     @extend_schema(responses=AssignmentSerializer(many=True))
     def get(self, request: Request, subscription_id: str) -> Response:
         subscription = selectors.subscription_get(

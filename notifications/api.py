@@ -7,7 +7,7 @@ from rest_framework.views import APIView
 
 from notifications import selectors, services
 from rainbow_admin.api.errors import parse_uuid
-from rainbow_admin.api.pagination import paginated
+from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from rainbow_admin.errors import NotFound
 from rainbow_admin.permissions import require_manage
 
@@ -30,6 +30,8 @@ class ActivitySerializer(serializers.Serializer):
 
 
 class NotificationsView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     @extend_schema(responses=NotificationSerializer(many=True))
     def get(self, request: Request) -> Response:
         return paginated(
@@ -58,6 +60,8 @@ class NotificationsReadAllView(APIView):
 
 
 class ActivityView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     @extend_schema(responses=ActivitySerializer(many=True))
     def get(self, request: Request) -> Response:
         company = request.user.company

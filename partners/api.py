@@ -14,7 +14,7 @@ from partners import selectors, services
 from partners.models import PartnerLink
 from rainbow_admin.api.errors import parse_uuid
 from rainbow_admin.api.input import validated
-from rainbow_admin.api.pagination import paginated
+from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from rainbow_admin.errors import NotFound
 from rainbow_admin.permissions import SCOPES, require_manage
 
@@ -100,6 +100,8 @@ def _partner_body(panel: dict) -> dict:
 
 
 class InvitationsView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     @extend_schema(
         parameters=[
             OpenApiParameter("direction", enum=["issued", "received"]),
@@ -185,6 +187,8 @@ def _own_company(request: Request) -> Company:
 
 
 class CustomersView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     @extend_schema(responses=CustomerSerializer(many=True))
     def get(self, request: Request) -> Response:
         return paginated(
@@ -200,6 +204,8 @@ class CustomerDetailView(APIView):
 
 
 class _ConversationView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     def conversation_sides(self, request: Request, **kwargs) -> tuple[Company, Company]:
         raise NotImplementedError
 

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from rainbow_admin.api.errors import parse_uuid
-from rainbow_admin.api.pagination import paginated
+from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from telephony import selectors
 from telephony.access import require_telephony
 from telephony.api.pbx import body, pbx_for
@@ -248,6 +248,8 @@ class EmergencyPatchSerializer(serializers.Serializer):
 
 
 class DevicesView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     @extend_schema(responses=DeviceSerializer(many=True))
     def get(self, request: Request, pbx_id: str) -> Response:
         pbx = cloud_pbx_for(request, pbx_id)
@@ -315,6 +317,8 @@ class DeviceImportView(APIView):
 
 
 class NumbersView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     @extend_schema(responses=PublicNumberSerializer(many=True))
     def get(self, request: Request, pbx_id: str) -> Response:
         pbx = cloud_pbx_for(request, pbx_id)
@@ -383,6 +387,8 @@ class NumberView(APIView):
 
 
 class HuntGroupsView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     @extend_schema(responses=HuntGroupSerializer(many=True))
     def get(self, request: Request, pbx_id: str) -> Response:
         pbx = cloud_pbx_for(request, pbx_id)
@@ -429,6 +435,8 @@ class HuntGroupView(APIView):
 
 
 class WelcomeServicesView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     @extend_schema(responses=WelcomeServiceSerializer(many=True))
     def get(self, request: Request, pbx_id: str) -> Response:
         pbx = cloud_pbx_for(request, pbx_id)
@@ -473,6 +481,8 @@ class WelcomeServiceView(APIView):
 
 
 class AttendantsView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     @extend_schema(responses=AttendantSerializer(many=True))
     def get(self, request: Request, pbx_id: str) -> Response:
         pbx = cloud_pbx_for(request, pbx_id)
@@ -517,6 +527,8 @@ class AttendantView(APIView):
 
 
 class EmergencyNumbersView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     @extend_schema(responses=EmergencySerializer(many=True))
     def get(self, request: Request, pbx_id: str) -> Response:
         pbx = cloud_pbx_for(request, pbx_id)

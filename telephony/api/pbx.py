@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from companies.selectors import company_get
 from rainbow_admin.api.errors import parse_uuid
-from rainbow_admin.api.pagination import paginated
+from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from telephony import selectors
 from telephony.access import require_pbx_declare, require_telephony
 from telephony.models import Pbx
@@ -98,6 +98,8 @@ def pbx_for(request: Request, pbx_id: str) -> Pbx:
 
 
 class CompanyPbxsView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     @extend_schema(responses=PbxSerializer(many=True))
     def get(self, request: Request, company_id: str) -> Response:
         company = company_get(actor=request.user, company_id=parse_uuid(company_id))
@@ -136,6 +138,8 @@ class PbxView(APIView):
 
 
 class LinesView(APIView):
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+
     @extend_schema(responses=LineSerializer(many=True))
     def get(self, request: Request, pbx_id: str) -> Response:
         pbx = pbx_for(request, pbx_id)
