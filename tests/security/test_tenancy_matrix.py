@@ -304,6 +304,12 @@ def test_nobody_else_sees_or_changes_the_victims_objects(
         assert send(w.actors["victim_admin"], route, method, url, w).status_code == 405
     elif status == 302:
         assert "/accounts/login/" not in response["Location"], "the actor was signed in"
+        # The refusal is told on the next page (a message): it must not name the victim's data
+        # beyond what that page (the actor's own) shows anyway, as read again once it is told.
+        client = w.actors[actor].page
+        told = set(leaked(client.get(response["Location"]), w, actor, url))
+        told -= set(leaked(client.get(response["Location"]), w, actor, url))
+        assert not told, f"{method.upper()} {url} told {actor} {sorted(told)}"
     else:
         assert status in (403, 404) or (unsafe and status in (200, 400, 409)), (
             status,
