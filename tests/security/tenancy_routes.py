@@ -82,7 +82,6 @@ NOT_ID_ROUTES = {
         "an app label of the operators' admin, not an object"
     ),
     "admin/(?P<url>.*)$": "the admin's catch-all redirect, not an object",
-    "admin/r/<path:content_type_id>/<path:object_id>/": "view-on-site of models none defines",
 }
 UNSAFE = ("post", "put", "patch", "delete")
 PAGE_METHODS = ("get", "post")
@@ -119,6 +118,8 @@ class Route:
             if param == "item_id":
                 resource = self.template.split("/{item_id}")[0].rsplit("/", 1)[-1]
                 kinds[param] = ITEMS[resource]
+            elif self.template.startswith("/admin/r/"):  # view on site: the victim company
+                kinds[param] = {"content_type_id": "company_type", "object_id": "company"}[param]
             elif param == "object_id" and self.is_admin_site:
                 model = "/".join(self.template.split("/")[2:4])
                 kinds[param] = ADMIN_MODELS[model]

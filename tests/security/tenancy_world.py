@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
@@ -269,6 +270,7 @@ def build_world() -> World:
         "assignment": str(LicenseAssignment.objects.filter(subscription_id=sub["id"]).first().pk),
         "email": str(OutboundEmail.objects.order_by("created_at").first().pk),
         "activity": str(ActivityRecord.objects.filter(company=victim).first().pk),
+        "company_type": str(ContentType.objects.get_for_model(victim).pk),
     }
     w.objects = {"victim": victim, "link": link, "v_admin": v_admin, "v_seat": v_seat}
     w.secrets = {
@@ -293,7 +295,7 @@ def build_world() -> World:
         **{
             f"{kind} id": value
             for kind, value in w.ids.items()
-            if kind not in ("uidb64", "offer", "email")
+            if kind not in ("uidb64", "offer", "email", "company_type")
         },
     }
     return w
