@@ -57,12 +57,13 @@ def licenses(request: HttpRequest) -> HttpResponse:
 
 
 def _subscription_in(request: HttpRequest, company_id: Any, subscription_id: Any) -> Subscription:
-    """A subscription of the company in the address, that the actor may see (404 otherwise)."""
+    """A subscription of the company in the address, that the actor may see (404 otherwise;
+    also for a partner refused the licensing scope: it is not a subscription of its own)."""
     try:
         subscription = selectors.subscription_get(
             actor=request.user, subscription_id=subscription_id
         )
-    except NotFound:
+    except (NotFound, NotAllowed):
         raise Http404 from None
     if subscription.company_id != company_id:
         raise Http404

@@ -125,6 +125,22 @@ def test_another_companys_subscription_is_not_found_on_the_pages(client, admin):
     assert client.post(f"/licenses/{foreign.pk}/default/").status_code == 404
 
 
+def test_a_customers_subscription_is_not_found_on_the_pages_of_a_partner_without_the_scope(
+    client, company
+):
+    """The partner may see the customer but not its subscriptions: 404, not a server error."""
+    subscription = SubscriptionFactory(company=company)
+    partner_admin = AdminFactory(company=ResellerFactory())
+    PartnerLinkFactory(company=company, partner=partner_admin.company, scope_licensing=False)
+    client.force_login(partner_admin)
+    assert client.get(f"/licenses/{subscription.pk}/candidates/").status_code == 404
+    response = client.post(f"/licenses/{subscription.pk}/assign/", {"users": [partner_admin.pk]})
+    assert response.status_code == 404
+    assert client.post(f"/licenses/{subscription.pk}/unassign/").status_code == 404
+    assert client.post(f"/licenses/{subscription.pk}/default/").status_code == 404
+    assert not LicenseAssignment.objects.exists()
+
+
 def test_admin_chooses_the_default_subscription(client, company, admin):
     subscription = SubscriptionFactory(company=company, offer=offer("essential"))
     client.force_login(admin)
