@@ -198,7 +198,8 @@ class Worker:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        self.log.close()
+        if getattr(self, "log", None) is not None:
+            self.log.close()
 
     def kill(self) -> None:
         """Kill the worker at once (SIGKILL), as a crash would."""
@@ -220,8 +221,8 @@ def celery_worker(transactional_db, smtp_server) -> Iterator[Worker]:
     app.conf.task_always_eager = False
     app.conf.task_default_queue = queue
     worker = Worker(smtp_server.url, queue)
-    worker.start()
     try:
+        worker.start()
         yield worker
     finally:
         worker.stop()
