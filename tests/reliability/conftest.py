@@ -96,10 +96,13 @@ class RedisServer:
                 self.process.kill()
                 self.process.wait()
 
-    def pending(self, queue: str) -> int:
-        """Messages waiting in ``queue`` plus those delivered to a worker and not yet acked."""
-        client = self.client()
-        return client.llen(queue) + client.hlen("unacked")
+    def unacked(self) -> set[bytes]:
+        """Delivery tags of the messages handed to a worker and not acknowledged yet."""
+        return set(self.client().hkeys("unacked"))
+
+    def pending(self, queue: str, orphans: frozenset[bytes] = frozenset()) -> int:
+        """Messages waiting in ``queue`` plus those held by a worker, except ``orphans``."""
+        return self.client().llen(queue) + len(self.unacked() - orphans)
 
 
 def forget_broker_connections() -> None:
@@ -169,14 +172,18 @@ class Broker:
             worker.start()
         return worker
 
-    def wait_idle(self, timeout: float = 30) -> None:
-        """Wait until no task is queued, held by a worker or due later (seen twice, 100 ms apart)."""
+    def wait_idle(self, timeout: float = 30, orphans: frozenset[bytes] = frozenset()) -> None:
+        """Wait until no task is queued, held by a worker or due later (seen twice, 100 ms apart).
+
+        ``orphans``: messages a killed worker held; Redis keeps them unacknowledged until the
+        visibility timeout (an hour) and then hands them out again.
+        """
 
         def idle() -> bool:
-            if self.server.pending(self.queue):
+            if self.server.pending(self.queue, orphans):
                 return False
             time.sleep(0.1)
-            return self.server.pending(self.queue) == 0
+            return self.server.pending(self.queue, orphans) == 0
 
         wait_until(idle, timeout=timeout, what="the broker to have no task left")
 
@@ -271,4 +278,3 @@ def outbox_settings(settings):
     settings.OUTBOX_REQUEUE_AFTER = timedelta(0)
     settings.OUTBOX_RETRY_BASE_SECONDS = 1
     return settings
-

@@ -102,9 +102,7 @@ def test_an_smtp_outage_longer_than_the_retries_marks_the_emails_failed_for_the_
     detail = sender.get(f"/api/v1/invitations/{invitation_id}/").json()
     assert detail["email_status"] == "failed"
     listed = sender.get("/api/v1/invitations/?direction=issued").json()
-    assert [r["email_status"] for r in listed["results"] if r["id"] == invitation_id] == [
-        "failed"
-    ]
+    assert [r["email_status"] for r in listed["results"] if r["id"] == invitation_id] == ["failed"]
 
     # The server back, the re-queue job leaves failed emails alone: nothing goes out by itself.
     inbox.start()
