@@ -7,6 +7,7 @@ port, points the test process's Celery app and its workers at it, and stops or k
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import subprocess
 import tempfile
@@ -186,6 +187,15 @@ class Broker:
             return self.server.pending(self.queue, orphans) == 0
 
         wait_until(idle, timeout=timeout, what="the broker to have no task left")
+
+    def redeliver(self, orphans: frozenset[bytes]) -> None:
+        """Do to ``orphans`` what Redis does after the visibility timeout: queue them again."""
+        client = self.server.client()
+        for tag in orphans:
+            payload, _exchange, routing_key = json.loads(client.hget("unacked", tag))
+            client.lpush(routing_key or self.queue, json.dumps(payload))
+            client.hdel("unacked", tag)
+            client.zrem("unacked_index", tag)
 
 
 @dataclass

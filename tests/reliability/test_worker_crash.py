@@ -140,3 +140,9 @@ def test_the_email_the_server_took_just_as_the_worker_died_is_sent_again_with_it
     email = expected[in_flight.message_id]
     email.refresh_from_db()
     assert (email.status, email.attempts) == ("sent", 1)
+
+    # An hour later Redis hands the dead worker's task out again: it finds the email sent.
+    broker.redeliver(orphans)
+    broker.wait_idle()
+    assert Counter(m["Message-ID"] for m in inbox.messages) == deliveries
+    assert set(OutboundEmail.objects.values_list("status", "attempts")) == {("sent", 1)}
