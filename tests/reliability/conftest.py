@@ -107,11 +107,14 @@ class RedisServer:
 
 
 def forget_broker_connections() -> None:
-    """Close the app's pooled broker connections so the next publish connects to the new URL."""
+    """Close every pooled broker connection and forget the pools, so the next publish connects
+    to the URL configured then. (Closing only the app's pool is not enough: kombu keeps it in a
+    registry by URL and would hand the closed pool back when the app returns to that URL.)"""
+    from kombu import pools
+
     from rainbow_admin.celery import app
 
-    if app._pool is not None:
-        app._pool.force_close_all()
+    pools.reset()
     app._pool = None
     app.amqp._producer_pool = None
 

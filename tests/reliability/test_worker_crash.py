@@ -77,8 +77,14 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_doubles_at_most_the_message
     orphans = frozenset(broker.server.unacked())
     assert len(orphans) <= 1  # acks late, one task at a time: at most the one in flight
     sent_at_kill = OutboundEmail.objects.filter(status="sent").count()
+    # Once the server has seen its connection end, the dead worker delivers nothing more.
+    wait_until(
+        lambda: {r.peer for r in inbox.received} <= set(inbox.ended),
+        timeout=10,
+        what="the dead worker's SMTP connection to end",
+    )
     with inbox._lock:
-        by_first = list(inbox.received)  # the first worker is dead: it delivers nothing more
+        by_first = list(inbox.received)
     first_peers = {r.peer for r in by_first}
 
     started = time.monotonic()
