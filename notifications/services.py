@@ -67,11 +67,14 @@ def email_queue(
 
 
 def email_deliver(*, email_id: uuid.UUID | str) -> OutboundEmail | None:
-    """Send one queued email, at most once.
+    """Send one queued email; delivery is at least once.
 
     The row is locked while it is sent, so two workers handed the same email cannot both send it;
-    a row that is no longer queued is left alone. SMTP errors are recorded and re-raised for the
-    task to retry; after the last attempt the email is marked failed.
+    a row that is no longer queued is left alone. It is marked sent in the same transaction, once
+    the SMTP server has accepted it: a worker that dies in between (the server has the message,
+    the commit never happens) leaves it queued, and the re-queue job sends it again with the same
+    Message-ID (``tests/reliability/test_worker_crash.py``). SMTP errors are recorded and
+    re-raised for the task to retry; after the last attempt the email is marked failed.
     """
     with transaction.atomic():
         email = (
