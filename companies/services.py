@@ -16,16 +16,15 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
-from django_countries import countries
 
 from companies.models import ApiToken, Company, User, hash_token
 from companies.signals import member_created, member_deactivated
 from companies.tokens import activation_token
+from companies.validation import clean_country, clean_language
 from notifications.services import activity_record, email_queue
 from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound, Throttled
 from rainbow_admin.permissions import is_operator, require_manage
 
-LANGUAGES = {choice for choice, _label in User.Language.choices}
 ROLES = {choice for choice, _label in User.Role.choices}
 
 
@@ -58,29 +57,10 @@ def _clean_email(value: str | None) -> str:
     return email
 
 
-def _clean_language(value: str | None) -> str:
-    if value not in LANGUAGES:
-        raise InvalidInput(
-            _("Choose a language among en, de and fr."), code="invalid_language", field="language"
-        )
-    return value
-
-
 def _clean_role(value: str | None) -> str:
     if value not in ROLES:
         raise InvalidInput(_("Choose a role: admin or member."), code="invalid_role", field="role")
     return value
-
-
-def _clean_country(value: str | None) -> str:
-    code = (value or "").strip().upper()
-    if code not in dict(countries):
-        raise InvalidInput(
-            _("Choose a country by its ISO 3166 code, e.g. DE or FR."),
-            code="invalid_country",
-            field="country",
-        )
-    return code
 
 
 def _clean_password(password: str, user: User) -> None:
@@ -129,7 +109,7 @@ def company_create(*, actor: User | None, name: str, kind: str, country: str) ->
             field="kind",
         )
     company = Company.objects.create(
-        name=_clean_name(name), kind=kind, country=_clean_country(country)
+        name=_clean_name(name), kind=kind, country=clean_country(country)
     )
     activity_record(
         company=company,
@@ -149,14 +129,14 @@ def company_sign_up(
     company = Company.objects.create(
         name=_clean_name(company_name, field="company_name"),
         kind=Company.Kind.CUSTOMER,
-        country=_clean_country(country),
+        country=clean_country(country),
     )
     user = User(
         email=_clean_email(email),
         name=_clean_name(admin_name),
         company=company,
         role=User.Role.ADMIN,
-        language=_clean_language(language),
+        language=clean_language(language),
         is_active=False,
     )
     _clean_password(password, user)
@@ -213,7 +193,7 @@ def member_add(
         name=_clean_name(name),
         company=company,
         role=_clean_role(role),
-        language=_clean_language(language),
+        language=clean_language(language),
     )
     if password:
         _clean_password(password, user)
@@ -337,7 +317,7 @@ def user_activate(*, user: User, password: str | None = None) -> User:
 @transaction.atomic
 def profile_update(*, user: User, name: str, language: str) -> User:
     user.name = _clean_name(name)
-    user.language = _clean_language(language)
+    user.language = clean_language(language)
     user.save(update_fields=["name", "language"])
     return user
 

@@ -11,10 +11,10 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
-from django_countries import countries
 
 from companies.models import Company, User
 from companies.selectors import company_admins
+from companies.validation import LANGUAGES, clean_country, clean_language
 from notifications.services import activity_record, email_queue
 from rainbow_admin.errors import InvalidInput
 from telephony.access import require_pbx_declare, require_telephony
@@ -23,7 +23,6 @@ from telephony.models import EmergencyNumber, HuntGroup, Line, Pbx, PublicNumber
 from telephony.services.common import lock_pbx, pbx_url, record_change
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "emergency_numbers.json"
-LANGUAGES = ("en", "de", "fr")
 DEFAULT_TIME_ZONES = {
     "DE": "Europe/Berlin",
     "FR": "Europe/Paris",
@@ -68,17 +67,6 @@ def _clean_name(value: str | None) -> str:
     return name
 
 
-def _clean_country(value: str | None) -> str:
-    code = (value or "").strip().upper()
-    if code not in dict(countries):
-        raise InvalidInput(
-            _("Choose a country by its ISO 3166 code, e.g. DE or FR."),
-            code="invalid_country",
-            field="country",
-        )
-    return code
-
-
 def _clean_text(value: Any, *, field: str, max_length: int) -> str:
     text = str(value or "").strip()
     if len(text) > max_length:
@@ -88,14 +76,6 @@ def _clean_text(value: Any, *, field: str, max_length: int) -> str:
             field=field,
         )
     return text
-
-
-def _clean_language(value: str | None) -> str:
-    if value not in LANGUAGES:
-        raise InvalidInput(
-            _("Choose a language among en, de and fr."), code="invalid_language", field="language"
-        )
-    return value
 
 
 def _clean_time_zone(value: str | None) -> str:
@@ -184,7 +164,7 @@ def _apply_kind_settings(pbx: Pbx, data: dict[str, Any]) -> None:
     """Per-kind settings; those of another kind are ignored."""
     if pbx.is_cloud:
         if "language" in data:
-            pbx.language = _clean_language(data["language"])
+            pbx.language = clean_language(data["language"])
         if "time_zone" in data:
             pbx.time_zone = _clean_time_zone(data["time_zone"])
     elif pbx.kind in (Pbx.Kind.OMNIPCX_ENTERPRISE, Pbx.Kind.OXO_CONNECT):
@@ -228,7 +208,7 @@ def pbx_declare(
         company=company,
         kind=kind,
         name=_clean_name(name),
-        country=_clean_country(country),
+        country=clean_country(country),
         declared_by=actor,
         declared_by_company_id=actor.company_id,
     )
@@ -302,7 +282,7 @@ def pbx_update(*, actor: User, pbx: Pbx, data: dict[str, Any]) -> Pbx:
         pbx.name = _clean_name(data["name"])
         _check_name_free(pbx.company, pbx.name, exclude_id=pbx.pk)
     if "country" in data:
-        pbx.country = _clean_country(data["country"])
+        pbx.country = clean_country(data["country"])
     if "status" in data:
         if data["status"] not in Pbx.Status.values:
             raise InvalidInput(
