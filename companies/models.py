@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from companies.text import search_key
+from rainbow_admin.db import ChoiceLabels
 
 
-class Company(models.Model):
+class Company(ChoiceLabels, models.Model):
     class Kind(models.TextChoices):
         CUSTOMER = "customer", _("Customer")
         RESELLER = "reseller", _("Reseller")
@@ -84,7 +85,7 @@ class UserManager(BaseUserManager["User"]):
         return self.get(email__iexact=username)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(ChoiceLabels, AbstractBaseUser, PermissionsMixin):
     """A person who signs in. Company people have a company; operators are staff without one."""
 
     class Role(models.TextChoices):
@@ -140,7 +141,11 @@ class User(AbstractBaseUser, PermissionsMixin):
             ),
             models.CheckConstraint(condition=~models.Q(name=""), name="user_name_not_empty"),
         ]
-        indexes = [models.Index(fields=["company", "role", "is_active"], name="user_company_role")]
+        indexes = [
+            models.Index(fields=["company", "role", "is_active"], name="user_company_role"),
+            # The members of a company in the order every list shows them.
+            models.Index(fields=["company", "name", "email"], name="user_company_name"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>"

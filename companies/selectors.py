@@ -52,7 +52,8 @@ def directory_search(*, kind: str, text: str, exclude_id=None) -> QuerySet[Compa
     """At most 20 companies of ``kind`` whose name contains ``text``, names starting with it first.
 
     Case- and accent-insensitive: the search runs on ``search_name``, the name lower-cased and
-    stripped of accents, backed on PostgreSQL by a trigram index.
+    stripped of accents, backed on PostgreSQL by a trigram index on the partner kinds (the only
+    kinds searched: a request goes to a reseller or a distributor).
     """
     key = search_key(text or "")
     queryset = Company.objects.filter(kind=kind)

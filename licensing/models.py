@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from rainbow_admin.db import ChoiceLabels
+
 # The catalogue rows live in a migration (0002_offer_catalogue); their names and descriptions are
 # translated here, keyed by code, so they land in licensing/locale and follow the reader's language.
 OFFER_TEXTS: dict[str, tuple[Promise, Promise]] = {
@@ -60,7 +62,7 @@ class Offer(models.Model):
         return str(texts[1]) if texts else ""
 
 
-class Subscription(models.Model):
+class Subscription(ChoiceLabels, models.Model):
     """Licenses of one offer a partner (or an operator) subscribed for a company."""
 
     class Billing(models.TextChoices):

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet
 
 from companies.models import Company, User
 from licensing.models import LicenseAssignment, Offer, Subscription
+from rainbow_admin.db import SubqueryCount
 from rainbow_admin.errors import NotFound
 from rainbow_admin.permissions import (
     SCOPE_LICENSING,
@@ -35,9 +36,11 @@ def offers_list() -> QuerySet[Offer]:
 
 
 def _with_counts(queryset: QuerySet[Subscription]) -> QuerySet[Subscription]:
-    return queryset.select_related("offer", "reseller", "company").annotate(
-        assigned=Count("assignments", distinct=True)
-    )
+    return queryset.select_related("offer", "reseller", "company").annotate(assigned=_assigned())
+
+
+def _assigned() -> SubqueryCount:
+    return SubqueryCount(LicenseAssignment.objects.filter(subscription=OuterRef("pk")))
 
 
 def subscriptions_list(
@@ -64,8 +67,13 @@ def subscription_get(*, actor: User, subscription_id: Any) -> Subscription:
 def assignments_list(*, actor: User, subscription: Subscription) -> QuerySet[LicenseAssignment]:
     """Who holds a license of the subscription: for the company's admins and operators."""
     require_manage(actor, subscription.company)
+    # The filter on the holders' company changes nothing (a license goes to a member of the
+    # subscription's company) but lets PostgreSQL hash-join the company's members instead of
+    # looking up each holder by id (≈1 ms against ≈10 ms for 2,000 holders).
     return (
-        LicenseAssignment.objects.filter(subscription=subscription)
+        LicenseAssignment.objects.filter(
+            subscription=subscription, user__company_id=subscription.company_id
+        )
         .select_related("user")
         .order_by("user__name", "user__email")
     )
@@ -76,13 +84,17 @@ def assignment_candidates(*, actor: User, subscription: Subscription, text: str 
     email), at most ``CANDIDATES_LIMIT``: not deactivated, not holding the offer yet, and for
     an exclusive offer not holding another exclusive one."""
     require_manage(actor, subscription.company)
+    # A member's licenses all come from subscriptions of the member's company (assignments_add
+    # checks it), so the company's own assignments say who holds what: PostgreSQL hashes those
+    # few instead of probing the member's licenses one member at a time.
+    held = LicenseAssignment.objects.filter(subscription__company_id=subscription.company_id)
     queryset = (
         User.objects.filter(company_id=subscription.company_id)
         .exclude(is_active=False, activated_at__isnull=False)
-        .exclude(license_assignments__offer_id=subscription.offer_id)
+        .exclude(pk__in=held.filter(offer_id=subscription.offer_id).values("user_id"))
     )
     if subscription.offer.exclusive:
-        queryset = queryset.exclude(license_assignments__exclusive=True)
+        queryset = queryset.exclude(pk__in=held.filter(exclusive=True).values("user_id"))
     text = " ".join((text or "").split())
     if text:
         queryset = queryset.filter(Q(name__icontains=text) | Q(email__icontains=text))
@@ -104,7 +116,7 @@ def licenses_panel(*, company: Company) -> list[dict[str, Any]]:
     subscriptions = (
         Subscription.objects.filter(company=company, status=Subscription.Status.ACTIVE)
         .select_related("offer")
-        .annotate(assigned=Count("assignments"))
+        .annotate(assigned=_assigned())
         .order_by("offer__position")
     )
     for subscription in subscriptions:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from companies.selectors import company_get
 from licensing import selectors, services
 from licensing.forms import QuantityForm, SubscriptionForm
 from licensing.models import Subscription
+from rainbow_admin.db import CountedPaginator
 from rainbow_admin.errors import DomainError, NotAllowed, NotFound
 from rainbow_admin.pages import admin_required, show_domain_error
 from rainbow_admin.permissions import SCOPE_LICENSING, require_partner_scope
@@ -39,8 +39,10 @@ def _licenses_context(
     context: dict[str, Any] = {"subscriptions": subscriptions, "selected": selected, "q": text}
     if selected is not None:
         # A page of holders: a subscription may have thousands of them.
-        holders = Paginator(
-            selectors.assignments_list(actor=request.user, subscription=selected), HOLDERS_PER_PAGE
+        holders = CountedPaginator(
+            selectors.assignments_list(actor=request.user, subscription=selected),
+            HOLDERS_PER_PAGE,
+            count=selected.assigned,
         ).get_page(request.GET.get("holders_page"))
         context["holders"] = holders.object_list
         context["holders_page"] = holders

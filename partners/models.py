@@ -8,8 +8,10 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rainbow_admin.db import ChoiceLabels
 
-class Invitation(models.Model):
+
+class Invitation(ChoiceLabels, models.Model):
     """A company's request to make another company its partner."""
 
     class Status(models.TextChoices):

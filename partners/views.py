@@ -18,6 +18,7 @@ from companies.selectors import directory_search
 from partners import selectors, services
 from partners.forms import DefinePartnerForm, MessageForm, ScopesForm
 from partners.services.invitations import request_url
+from rainbow_admin.db import CountedPaginator
 from rainbow_admin.errors import DomainError
 from rainbow_admin.pages import admin_required, show_domain_error
 from rainbow_admin.permissions import is_admin_of, is_member_of
@@ -226,9 +227,11 @@ def _partner_kind_admin(request: HttpRequest) -> None:
 @admin_required
 def customers(request: HttpRequest) -> HttpResponse:
     _partner_kind_admin(request)
-    page = Paginator(selectors.customers_list(actor=request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = CountedPaginator(
+        selectors.customers_list(actor=request.user),
+        PAGE_SIZE,
+        count=selectors.customers_count(actor=request.user),
+    ).get_page(request.GET.get("page"))
     return render(request, "partners/customers.html", {"page": page})
 
 

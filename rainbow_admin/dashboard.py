@@ -13,10 +13,13 @@ from telephony import selectors as telephony_selectors
 
 def panels_for(user: User) -> dict[str, Any]:
     company = user.company
+    members = company_selectors.members_summary(company=company)
     return {
         "company": company,
         "partner": partner_selectors.partner_panel(company=company),
-        "members": company_selectors.members_summary(company=company),
+        "members": members,
         "licenses": licensing_selectors.licenses_panel(company=company),
-        "telephony": telephony_selectors.telephony_panel(company=company),
+        "telephony": telephony_selectors.telephony_panel(
+            company=company, active_members=members["active"]
+        ),
     }

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company, User
+from rainbow_admin.db import SubqueryCount
 from rainbow_admin.errors import NotFound
 from rainbow_admin.permissions import require_view
 from telephony.access import require_telephony
@@ -39,7 +40,7 @@ def pbx_list(*, actor: User, company: Company) -> QuerySet[Pbx]:
     return (
         Pbx.objects.filter(company=company)
         .select_related("declared_by", "declared_by_company")
-        .annotate(line_count=Count("lines", distinct=True))
+        .annotate(line_count=SubqueryCount(Line.objects.filter(pbx=OuterRef("pk"))))
         .order_by("name")
     )
 
@@ -216,19 +217,23 @@ def emergency_number_get(*, pbx: Pbx, emergency_id: Any) -> EmergencyNumber:
     return row
 
 
-def telephony_panel(*, company: Company) -> dict[str, Any]:
-    """The dashboard's telephony at a glance: PBXs by kind, lines, members without a line."""
+def telephony_panel(*, company: Company, active_members: int) -> dict[str, Any]:
+    """The dashboard's telephony at a glance: PBXs by kind, lines, members without a line.
+
+    Members without a line are the ``active_members`` (the members panel counts them) less the
+    lines: a line is only given to an active member of the PBX's company, and a deactivated
+    member's line is removed (``services.pbx``), so counting the lines spares an anti-join over
+    every member.
+    """
+    in_pbx = OuterRef("pk")
     pbxs = list(
         Pbx.objects.filter(company=company)
         .annotate(
-            line_count=Count("lines", distinct=True),
-            device_count=Count("devices", distinct=True),
-            number_count=Count("public_numbers", distinct=True),
+            line_count=SubqueryCount(Line.objects.filter(pbx=in_pbx)),
+            device_count=SubqueryCount(Device.objects.filter(pbx=in_pbx)),
+            number_count=SubqueryCount(PublicNumber.objects.filter(pbx=in_pbx)),
         )
         .order_by("name")
     )
     lines = sum(p.line_count for p in pbxs)
-    without = User.objects.filter(
-        Q(company=company, is_active=True) & Q(phone_line__isnull=True)
-    ).count()
-    return {"pbxs": pbxs, "lines": lines, "without_line": without}
+    return {"pbxs": pbxs, "lines": lines, "without_line": max(active_members - lines, 0)}

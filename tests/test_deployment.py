@@ -6,7 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
@@ -66,3 +68,12 @@ def test_api_docs_load_nothing_from_elsewhere(client, db):
     assert "//cdn" not in page and "https://" not in page
     script = client.get("/api/docs/?script=").content.decode()
     assert "SwaggerUIBundle" in script
+
+
+@pytest.mark.django_db
+def test_the_portal_asks_postgresql_for_no_parallel_plans():
+    """Pages run many short queries side by side; parallel workers cost more than they save
+    (benchmarks/RESULTS.md), so the connection turns them off."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"

@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from rainbow_admin.db import ChoiceLabels
 from telephony.models.pbx import Line, Pbx
 
 
-class Device(models.Model):
+class Device(ChoiceLabels, models.Model):
     class Kind(models.TextChoices):
         ALE_DESK = "ale_desk", _("ALE SIP desk phone")
         DECT = "dect", _("DECT handset")
@@ -53,7 +54,7 @@ class Device(models.Model):
         return ":".join(self.identifier[i : i + 2] for i in range(0, 12, 2))
 
 
-class DeviceImport(models.Model):
+class DeviceImport(ChoiceLabels, models.Model):
     """A CSV file of devices imported by a worker; rows are reported one by one."""
 
     class Status(models.TextChoices):
@@ -89,7 +90,7 @@ class DeviceImport(models.Model):
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
 
-class HuntGroup(models.Model):
+class HuntGroup(ChoiceLabels, models.Model):
     class Policy(models.TextChoices):
         SERIAL = "serial", _("Serial (in order)")
         PARALLEL = "parallel", _("Parallel (all at once)")
@@ -327,7 +328,7 @@ class AttendantKey(models.Model):
         return len(self.menu) + 1
 
 
-class PublicNumber(models.Model):
+class PublicNumber(ChoiceLabels, models.Model):
     """A DDI of a Cloud PBX, in E.164, routed to one destination (or not yet)."""
 
     class Destination(models.TextChoices):

@@ -11,8 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from rainbow_admin.db import ChoiceLabels
 
-class Pbx(models.Model):
+
+class Pbx(ChoiceLabels, models.Model):
     """Voice equipment declared for a company by its partner (or an operator)."""
 
     class Kind(models.TextChoices):

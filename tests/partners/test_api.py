@@ -418,6 +418,18 @@ def test_customers_are_the_companies_whose_partner_is_mine(target, reseller, api
     assert target.get("/api/v1/customers/nope/").status_code == 400
 
 
+def test_customers_come_by_name_whatever_the_case_and_accents_and_all_are_counted(target, reseller):
+    for name in ("zeta GmbH", "Ölwerk AG", "Alpha SA", "beta Ltd"):
+        PartnerLinkFactory(partner=reseller, company=CompanyFactory(name=name))
+    PartnerLinkFactory(partner=reseller, ended_at=timezone.now())  # a former customer
+    PartnerLinkFactory()  # someone else's customer
+    body = target.get("/api/v1/customers/?page_size=3").json()
+    assert body["count"] == 4
+    assert [c["name"] for c in body["results"]] == ["Alpha SA", "beta Ltd", "Ölwerk AG"]
+    body = target.get("/api/v1/customers/?page_size=3&page=2").json()
+    assert [c["name"] for c in body["results"]] == ["zeta GmbH"]
+
+
 def test_contact_conversation_on_both_sides(
     sender, target, customer, customer_admin, reseller, reseller_admin
 ):

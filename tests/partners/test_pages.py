@@ -221,6 +221,23 @@ def test_customers_menu_list_and_workspace(client, reseller, reseller_admin):
     assert client.get(f"/customers/{PartnerLinkFactory().company.pk}/").status_code == 404
 
 
+def test_customers_page_lists_by_name_and_counts_every_customer(
+    client, reseller, reseller_admin, monkeypatch
+):
+    monkeypatch.setattr("partners.views.PAGE_SIZE", 2)
+    for name in ("zeta GmbH", "Ölwerk AG", "Alpha SA"):
+        PartnerLinkFactory(partner=reseller, company=CompanyFactory(name=name))
+    PartnerLinkFactory()  # someone else's customer
+    reseller_admin.language = "en"
+    reseller_admin.save()
+    client.force_login(reseller_admin)
+    first = client.get("/customers/").content.decode()
+    assert "Page 1 of 2" in first
+    assert first.index("Alpha SA") < first.index("Ölwerk AG")
+    assert "zeta GmbH" not in first
+    assert "zeta GmbH" in client.get("/customers/?page=2").content.decode()
+
+
 def test_customers_page_is_not_for_customer_companies(client, customer_admin):
     client.force_login(customer_admin)
     assert client.get("/customers/").status_code == 404

@@ -140,6 +140,19 @@ def test_dashboard_shows_telephony_at_a_glance(client, admin, cloud):
     assert "TELEPHONY" in page and cloud.name in page and "line given" in page
 
 
+def test_dashboard_counts_lines_and_the_active_members_without_one(client, admin, company, cloud):
+    LineFactory(pbx=cloud, user=admin)
+    LineFactory(pbx=cloud)
+    LineFactory(pbx=PbxFactory(company=company))
+    UserFactory(company=company)  # active, no line
+    UserFactory(company=company, is_active=False)  # invited or deactivated: not counted
+    LineFactory()  # another company's line
+    client.force_login(admin)
+    page = client.get("/dashboard/").content.decode()
+    assert '<p class="figure">3</p>' in page
+    assert "1 member without a line" in page
+
+
 def test_profile_shows_the_members_own_line(client, company):
     line = LineFactory(pbx=CloudPbxFactory(company=company), extension="8123")
     client.force_login(line.user)
