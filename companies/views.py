@@ -10,7 +10,7 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.encoding import force_str
@@ -31,7 +31,7 @@ from companies.forms import (
 )
 from companies.models import User
 from companies.tokens import activation_token
-from rainbow_admin.errors import DomainError
+from rainbow_admin.errors import DomainError, NotFound
 from rainbow_admin.pages import admin_required, company_required, show_domain_error
 
 
@@ -139,6 +139,8 @@ def member_role(request: HttpRequest, member_id: str) -> HttpResponse:
                 member_id=member_id,
                 role=form.cleaned_data["role"],
             )
+        except NotFound:  # another company's person: not revealed (DESIGN.md)
+            raise Http404 from None
         except DomainError as exc:
             show_domain_error(request, exc)
         else:
@@ -159,6 +161,8 @@ def member_deactivate(request: HttpRequest, member_id: str) -> HttpResponse:
         member = services.member_deactivate(
             actor=request.user, company=request.user.company, member_id=member_id
         )
+    except NotFound:
+        raise Http404 from None
     except DomainError as exc:
         show_domain_error(request, exc)
     else:
@@ -228,6 +232,8 @@ def profile(request: HttpRequest) -> HttpResponse:
 def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
     try:
         token = services.api_token_revoke(user=request.user, token_id=token_id)
+    except NotFound:  # somebody else's token
+        raise Http404 from None
     except DomainError as exc:
         show_domain_error(request, exc)
     else:

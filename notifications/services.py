@@ -53,10 +53,16 @@ def email_queue(
         subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
         body_text = render_to_string(f"emails/{template}.txt", context)
         body_html = render_to_string(f"emails/{template}.html", context)
+    subject = " ".join(subject.split())
+    # Names of up to 150 characters each can make a subject longer than the column: shortened,
+    # the email is still written (it is the body that carries the details).
+    limit = OutboundEmail._meta.get_field("subject").max_length
+    if len(subject) > limit:
+        subject = subject[: limit - 1].rstrip() + "…"
     email = OutboundEmail.objects.create(
         to=to,
         language=language,
-        subject=" ".join(subject.split()),
+        subject=subject,
         body_text=body_text,
         body_html=body_html,
         topic=topic,

@@ -19,7 +19,7 @@ from partners import selectors, services
 from partners.forms import DefinePartnerForm, MessageForm, ScopesForm
 from partners.services.invitations import request_url
 from rainbow_admin.db import CountedPaginator
-from rainbow_admin.errors import DomainError
+from rainbow_admin.errors import DomainError, NotFound
 from rainbow_admin.pages import admin_required, show_domain_error
 from rainbow_admin.permissions import is_admin_of, is_member_of
 
@@ -181,6 +181,8 @@ def invitation_action(request: HttpRequest, invitation_id: uuid.UUID, action: st
     service, default_next = ACTIONS[action]
     try:
         invitation = service(actor=request.user, invitation_id=invitation_id)
+    except NotFound:  # a request between other companies: not revealed (DESIGN.md)
+        raise Http404 from None
     except DomainError as exc:
         show_domain_error(request, exc)
     else:

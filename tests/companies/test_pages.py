@@ -1,6 +1,7 @@
 import pytest
 from django.core import mail
 
+from companies import services
 from companies.models import User
 from notifications.models import OutboundEmail
 from tests.factories import AdminFactory, UserFactory
@@ -39,10 +40,31 @@ def test_adding_a_member_with_a_taken_email_shows_the_error_and_writes_nothing(
 def test_role_change_of_a_stranger_is_not_found(client, admin):
     stranger = UserFactory(role="admin")
     client.force_login(admin)
-    response = client.post(f"/members/{stranger.pk}/role/", {"role": "member"}, follow=True)
-    assert "No such member" in response.content.decode()
+    response = client.post(f"/members/{stranger.pk}/role/", {"role": "member"})
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
     stranger.refresh_from_db()
     assert stranger.role == "admin"
+
+
+def test_deactivating_a_stranger_is_not_found(client, admin):
+    stranger = UserFactory()
+    client.force_login(admin)
+    response = client.post(f"/members/{stranger.pk}/deactivate/")
+    assert response.status_code == 404
+    stranger.refresh_from_db()
+    assert stranger.is_active
+
+
+def test_revoking_somebody_elses_token_is_not_found_and_ones_own_is_told(client, admin, member):
+    theirs, _raw = services.api_token_create(user=member, name="Theirs", expires_at=None)
+    mine, _raw = services.api_token_create(user=admin, name="Mine", expires_at=None)
+    client.force_login(admin)
+    assert client.post(f"/profile/tokens/{theirs.pk}/revoke/").status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.revoked_at is None
+    response = client.post(f"/profile/tokens/{mine.pk}/revoke/", follow=True)
+    assert "The token “Mine” was revoked." in response.content.decode()
 
 
 def test_last_admin_demotion_is_explained_on_the_page(client, admin):

@@ -139,6 +139,16 @@ def test_cancel_from_issued_requests(client, customer, customer_admin, reseller)
     assert invitation.status == "cancelled"
 
 
+@pytest.mark.parametrize("action", ["resend", "cancel", "accept", "decline"])
+def test_a_request_between_other_companies_is_not_found(client, customer_admin, reseller, action):
+    invitation = InvitationFactory(from_company=CompanyFactory(), to_company=reseller)
+    client.force_login(customer_admin)
+    response = client.post(f"/partner/requests/{invitation.pk}/{action}/")
+    assert response.status_code == 404
+    invitation.refresh_from_db()
+    assert invitation.status == "pending" and invitation.sent_count == 1
+
+
 def test_resend_too_soon_is_explained(client, customer, customer_admin, reseller):
     invitation = InvitationFactory(from_company=customer, to_company=reseller)
     client.force_login(customer_admin)

@@ -1,0 +1,328 @@
+"""A world where every free-text name a person can set holds markup, for the escaping tests.
+
+Built through the real API and the beat jobs, as ``tenancy_world`` builds its victim: a customer
+company linked to a reseller that is itself a reseller of a distributor, with subscriptions,
+a Cloud PBX and an OXO Connect, devices, a device import, hunt group, Welcome Service, Automated
+Attendant, an emergency number, API tokens, pending, expired and reminded partner requests, the
+Contact conversation, an account awaiting activation and a password reset. Every company name,
+person's name, PBX and feature name, device model, purchase order, description, file name and
+message holds ``MARKUP``; the emails all of this writes are kept in the outbox.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.test.signals import template_rendered
+from django.utils import timezone
+
+from companies import services as company_services
+from companies.models import ApiToken, User
+from notifications.models import OutboundEmail
+from partners.models import Invitation
+from partners.services.invitations import invitations_expire_due, invitations_remind_due
+from tests.factories import (
+    AdminFactory,
+    CompanyFactory,
+    DistributorFactory,
+    OperatorFactory,
+    ResellerFactory,
+    UserFactory,
+)
+from tests.security.tenancy_world import Actor, _actor, _check
+
+MARKUP = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+# What a template shows for MARKUP: Django escapes <, >, ", ' and &.
+ESCAPED = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"
+RAW = ("<script>alert", "onerror=alert(1)>")
+
+
+def marked(text: str) -> str:
+    return f"{text} {MARKUP}"
+
+
+@dataclass
+class MarkupWorld:
+    ids: dict[str, str] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    anonymous: Client = field(default_factory=Client)
+    email_templates: set[str] = field(default_factory=set)  # emails/<name> rendered
+
+
+def _raw_invitation_token(invitation_id: str) -> str:
+    email = OutboundEmail.objects.filter(topic="invitation", object_id=invitation_id).latest(
+        "created_at"
+    )
+    return re.search(r"/partner/open/([^/\s]+)/", email.body_text).group(1)
+
+
+def build_markup_world() -> MarkupWorld:
+    w = MarkupWorld()
+    rendered: set[str] = set()
+
+    def on_render(sender, template, context, **kwargs):
+        name = template.name or ""
+        if name.startswith("emails/") and name.endswith("_subject.txt"):
+            rendered.add(name.removeprefix("emails/").removesuffix("_subject.txt"))
+
+    template_rendered.connect(on_render, dispatch_uid="markup_world")
+    try:
+        _build(w)
+    finally:
+        template_rendered.disconnect(dispatch_uid="markup_world")
+    w.email_templates = rendered
+    return w
+
+
+def _build(w: MarkupWorld) -> None:
+    distributor = DistributorFactory(name=marked("Distri"))
+    d_admin = AdminFactory(company=distributor, name=marked("Dora"), email="dora@d.example")
+    reseller = ResellerFactory(name=marked("Resell"))
+    r_admin = AdminFactory(company=reseller, name=marked("Rita"), email="rita@r.example")
+    other_reseller = ResellerFactory(name=marked("Second reseller"))
+    AdminFactory(company=other_reseller, name=marked("Sven"), email="sven@s.example")
+    customer = CompanyFactory(name=marked("Custo"))
+    c_admin = AdminFactory(company=customer, name=marked("Carl"), email="carl@c.example")
+    c_member = UserFactory(company=customer, name=marked("Mia"), email="mia@c.example")
+    c_seat = UserFactory(company=customer, name=marked("Sina"), email="sina@c.example")
+    waiting = CompanyFactory(name=marked("Waiting customer"))
+    w_admin = AdminFactory(company=waiting, name=marked("Walt"), email="walt@w.example")
+    late = CompanyFactory(name=marked("Late customer"))
+    l_admin = AdminFactory(company=late, name=marked("Lena"), email="lena@l.example")
+    operator = OperatorFactory(name=marked("Olga"), email="olga@op.example", is_superuser=True)
+    for key, user in [
+        ("customer_admin", c_admin),
+        ("member", c_member),
+        ("reseller_admin", r_admin),
+        ("distributor_admin", d_admin),
+        ("operator", operator),
+        ("waiting_admin", w_admin),
+        ("late_admin", l_admin),
+    ]:
+        w.actors[key] = _actor(key, user)
+    api = {key: actor.api for key, actor in w.actors.items()}
+
+    # The reseller becomes a reseller of the distributor; the customer's partner is the reseller.
+    asked = _check(
+        api["reseller_admin"].post(
+            "/api/v1/invitations/",
+            {"to_company": str(distributor.pk), "message": marked("Reseller asks")},
+            format="json",
+        )
+    )
+    _check(api["distributor_admin"].post(f"/api/v1/invitations/{asked['id']}/accept/"), 200)
+    linked = _check(
+        api["customer_admin"].post(
+            "/api/v1/invitations/",
+            {"to_company": str(reseller.pk), "message": marked("Customer asks")},
+            format="json",
+        )
+    )
+    _check(api["reseller_admin"].post(f"/api/v1/invitations/{linked['id']}/accept/"), 200)
+    # Pending requests: the customer's to another reseller, another customer's to the reseller
+    # (reminded), and one that expires.
+    pending = _check(
+        api["customer_admin"].post(
+            "/api/v1/invitations/",
+            {"to_company": str(other_reseller.pk), "message": marked("Customer asks again")},
+            format="json",
+        )
+    )
+    reminded = _check(
+        api["waiting_admin"].post(
+            "/api/v1/invitations/",
+            {"to_company": str(reseller.pk), "message": marked("Waiting asks")},
+            format="json",
+        )
+    )
+    expiring = _check(
+        api["late_admin"].post(
+            "/api/v1/invitations/",
+            {"to_company": str(reseller.pk), "message": marked("Late asks")},
+            format="json",
+        )
+    )
+    now = timezone.now()
+    Invitation.objects.filter(pk=reminded["id"]).update(
+        last_sent_at=now - datetime.timedelta(days=4)
+    )
+    Invitation.objects.filter(pk=expiring["id"]).update(
+        expires_at=now - datetime.timedelta(minutes=1)
+    )
+    assert invitations_expire_due() == 1
+    assert invitations_remind_due() >= 1
+
+    # Licensing: the partner subscribes, the admin hands out seats.
+    sub = _check(
+        api["reseller_admin"].post(
+            f"/api/v1/companies/{customer.pk}/subscriptions/",
+            {"offer": "business", "quantity": 5, "purchase_order": marked("PO")},
+            format="json",
+        )
+    )
+    _check(
+        api["customer_admin"].post(
+            f"/api/v1/subscriptions/{sub['id']}/assignments/",
+            {"users": [str(c_seat.pk), str(c_member.pk)]},
+            format="json",
+        )
+    )
+    # Telephony: a Cloud PBX with every feature, and an OXO Connect.
+    pbx = _check(
+        api["reseller_admin"].post(
+            f"/api/v1/companies/{customer.pk}/pbxs/",
+            {
+                "kind": "cloud_pbx",
+                "name": marked("Cloudzentrale"),
+                "country": "DE",
+                "extension_prefix": "8",
+                "extension_digits": 3,
+            },
+            format="json",
+        )
+    )
+    _check(
+        api["reseller_admin"].post(
+            f"/api/v1/companies/{customer.pk}/pbxs/",
+            {"kind": "oxo_connect", "name": marked("Oxo"), "country": "DE", "system_id": MARKUP},
+            format="json",
+        )
+    )
+    admin_api = api["customer_admin"]
+    base = f"/api/v1/pbxs/{pbx['id']}"
+    line = _check(
+        admin_api.post(
+            f"{base}/lines/", {"user": str(c_seat.pk), "extension": "8101"}, format="json"
+        )
+    )
+    _check(
+        admin_api.post(
+            f"{base}/lines/", {"user": str(c_member.pk), "extension": "8102"}, format="json"
+        )
+    )
+    _check(
+        admin_api.post(
+            f"{base}/public-numbers/", {"number": "+49 30 7771230", "count": 3}, format="json"
+        )
+    )
+    _check(
+        admin_api.post(
+            f"{base}/devices/",
+            {
+                "kind": "ale_desk",
+                "identifier": "00:80:9F:5A:7C:31",
+                "model": MARKUP,
+                "line": line["id"],
+            },
+            format="json",
+        )
+    )
+    device_import = _check(
+        admin_api.post(
+            f"{base}/device-imports/",
+            {
+                "file_name": f"{MARKUP}.csv",
+                "content": "type,identifier\nsip,00:80:9F:5A:7C:32\n",
+            },
+            format="json",
+        )
+    )
+    group = _check(
+        admin_api.post(
+            f"{base}/hunt-groups/",
+            {
+                "name": marked("Gruppe"),
+                "extension": "8900",
+                "policy": "circular",
+                "ring_timeout": 15,
+                "members": [str(c_seat.pk), str(c_member.pk)],
+            },
+            format="json",
+        )
+    )
+    welcome = _check(
+        admin_api.post(
+            f"{base}/welcome-services/",
+            {
+                "name": marked("Empfang"),
+                "public_number": "+49307771231",
+                "open_member": str(c_seat.pk),
+                "hours": [{"weekday": 0, "opens": "08:00", "closes": "17:00"}],
+                "exceptions": [{"date": "2026-12-25", "description": MARKUP}],
+            },
+            format="json",
+        )
+    )
+    attendant = _check(
+        admin_api.post(
+            f"{base}/auto-attendants/",
+            {
+                "name": marked("Sprachmenue"),
+                "public_number": "+49307771232",
+                "keys": [
+                    {"menu": "", "digit": "1", "action": "member", "member": str(c_seat.pk)},
+                    {"menu": "", "digit": "2", "action": "hunt_group", "hunt_group": group["id"]},
+                ],
+            },
+            format="json",
+        )
+    )
+    _check(
+        admin_api.post(
+            f"{base}/emergency-numbers/",
+            {"country": "DE", "number": "19222", "description": MARKUP, "softphone_allowed": False},
+            format="json",
+        )
+    )
+    # The Contact conversation, both ways.
+    _check(
+        api["reseller_admin"].post(
+            f"/api/v1/customers/{customer.pk}/messages/", {"text": MARKUP}, format="json"
+        )
+    )
+    _check(admin_api.post("/api/v1/partner/messages/", {"text": MARKUP}, format="json"))
+    # People: a named API token, an account awaiting activation, a password reset asked for.
+    token, _raw = company_services.api_token_create(
+        user=c_admin, name=marked("Token"), expires_at=None
+    )
+    newcomer = _check(
+        admin_api.post(
+            f"/api/v1/companies/{customer.pk}/members/",
+            {"email": "neo@c.example", "name": marked("Neo"), "role": "member", "language": "en"},
+            format="json",
+        )
+    )
+    activation = company_services.activation_url(User.objects.get(pk=newcomer["id"]))
+    uidb64, activation_token = re.search(
+        r"/accounts/activate/([^/]+)/([^/]+)/", activation
+    ).groups()
+    Client().post("/accounts/password-reset/", {"email": c_member.email})
+    reset = OutboundEmail.objects.get(topic="password_reset", to=c_member.email)
+    reset_uidb64, reset_token = re.search(
+        r"/accounts/reset/([^/]+)/([^/]+)/", reset.body_text
+    ).groups()
+
+    # A token is touched at most every five minutes: dated ahead, no request writes to it.
+    ApiToken.objects.update(last_used_at=timezone.now() + datetime.timedelta(days=3650))
+    Group.objects.create(name=marked("Support group"))
+    w.ids = {
+        "company_id": str(customer.pk),
+        "pbx_id": pbx["id"],
+        "import_id": device_import["id"],
+        "group_id": group["id"],
+        "service_id": welcome["id"],
+        "attendant_id": attendant["id"],
+        "subscription_id": sub["id"],
+        "member_id": str(c_member.pk),
+        "token_id": str(token.pk),
+        "invitation_id": pending["id"],
+        "invitation_token": _raw_invitation_token(pending["id"]),
+        "activation_uidb64": uidb64,
+        "activation_token": activation_token,
+        "reset_uidb64": reset_uidb64,
+        "reset_token": reset_token,
+    }
