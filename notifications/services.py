@@ -187,6 +187,15 @@ def _backend() -> Any:
     return backend
 
 
+def email_connection_close() -> None:
+    """Close this thread's mail connection; the next email opens one from the current settings."""
+    backend = getattr(_connections, "current", None)
+    _connections.current = None
+    if backend is not None:
+        with contextlib.suppress(Exception):
+            backend.close()
+
+
 def _drop(backend: SmtpBackend) -> None:
     """Close the socket without a word to the server (``QUIT`` inside DATA would be data)."""
     if backend.connection is not None:
