@@ -90,7 +90,10 @@ def email_deliver(*, email_id: uuid.UUID | str) -> OutboundEmail | None:
     the commit and before the five bytes of step 3 are out, the row says sent and the server
     discards the message: that email is lost; the same holds if the worker dies while it waits
     for a final reply that turns out to be a refusal. Those windows last from the commit to one
-    ``send()`` (or one reply) on an open connection.
+    ``send()`` (or one reply) on an open connection. This relies on the server keeping a message
+    whose data has ended even if its client leaves before the reply. A server that looks for its
+    client before replying and drops the message when it has gone (some do, to avoid duplicates)
+    widens the loss to a worker killed at any time while it waits for the final reply.
 
     What may still double is a server that stores the message and then fails before its 250
     reaches us (it crashes, the connection drops, or it answers 4xx after storing): we cannot tell

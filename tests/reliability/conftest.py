@@ -252,9 +252,9 @@ class Inbox(SmtpInbox):
     async def handle_DATA(self, server, session, envelope):
         if self.refuse:
             return "451 Try again later"
-        # Like an MTA (Postfix, Exim), the server finishes storing a message whose data has ended
-        # even if the client leaves before the reply: aiosmtpd cancels the session's handler when
-        # the connection is lost, so the storing is shielded from that.
+        # The server finishes storing a message whose data has ended even if the client leaves
+        # before the reply (what email_deliver relies on): aiosmtpd cancels the session's handler
+        # when the connection is lost, so the storing is shielded from that.
         await asyncio.shield(self._store(envelope.content, session.peer))
         return "250 OK"
 
