@@ -13,11 +13,15 @@ app.autodiscover_tasks()
 @worker_init.connect
 def keep_database_connections(**kwargs) -> None:
     """In a worker, database connections live ``WORKER_CONN_MAX_AGE`` seconds, not one task
-    (the web keeps ``CONN_MAX_AGE``). Runs before the pool starts, so every process inherits it."""
+    (the web keeps ``CONN_MAX_AGE``), and each task first checks that its connection still
+    answers (one ``SELECT 1``, far cheaper than a new connection), so a connection the database
+    has cut is replaced before the task uses it. Runs before the pool starts, so every process
+    inherits it."""
     from django.conf import settings
 
     for database in settings.DATABASES.values():
         database["CONN_MAX_AGE"] = settings.WORKER_CONN_MAX_AGE
+        database["CONN_HEALTH_CHECKS"] = True
 
 
 @task_prerun.connect
