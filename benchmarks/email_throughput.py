@@ -69,6 +69,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=2, help="worker processes")
     parser.add_argument("--output", default=str(ROOT / "benchmarks" / "results" / "email.json"))
     args = parser.parse_args()
+    load_before = os.getloadavg()[0]
 
     from aiosmtpd.controller import Controller
 
@@ -193,7 +194,8 @@ def main() -> None:
         "unexpected": len(set(inbox.ids) - expected),
         "marked_sent": OutboundEmail.objects.filter(status="sent").count(),
         "worker_concurrency": args.concurrency,
-        "load_average_1m": os.getloadavg()[0],
+        "load_average_1m_before": load_before,
+        "load_average_1m_after": os.getloadavg()[0],
     }
     print(
         f"email throughput: {args.count} invitation emails, outbox {outbox:.1f}s, "
