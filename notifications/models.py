@@ -68,6 +68,11 @@ class OutboundEmail(models.Model):
     def __str__(self) -> str:
         return f"{self.subject} → {self.to} ({self.status})"
 
+    @property
+    def message_id(self) -> str:
+        """The Message-ID of every copy sent: derived from the row, so a repeat is recognisable."""
+        return f"<{self.id}@rainbow-admin>"
+
 
 class Notification(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

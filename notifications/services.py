@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import smtplib
+import socket
 import threading
 import uuid
 from collections.abc import Iterable
@@ -12,6 +14,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
+from django.core.mail.message import sanitize_address
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -73,75 +77,228 @@ def email_queue(
 
 
 def email_deliver(*, email_id: uuid.UUID | str) -> OutboundEmail | None:
-    """Send one queued email; delivery is at least once.
+    """Send one queued email; a worker killed at any point neither loses nor doubles it, except
+    in the two narrow cases named below.
 
     The row is locked while it is sent, so two workers handed the same email cannot both send it;
-    a row that is no longer queued is left alone. It is marked sent in the same transaction, once
-    the SMTP server has accepted it: a worker that dies in between (the server has the message,
-    the commit never happens) leaves it queued, and the re-queue job sends it again with the same
-    Message-ID (``tests/reliability/test_worker_crash.py``). SMTP errors are recorded and
-    re-raised for the task to retry; after the last attempt the email is marked failed.
+    a row that is no longer queued is left alone. Over SMTP the row is marked sent *inside* the
+    SMTP transaction, at the one moment the outcome is still ours to decide:
+
+    1. lock the row (still queued?), send ``MAIL FROM``, ``RCPT TO``, ``DATA`` and the whole
+       message except the end of the data (``<CRLF>.<CRLF>``);
+    2. mark the row sent and commit (the lock goes);
+    3. send the end of the data and read the server's final reply. A 2xx: done. A 4xx or 5xx, or
+       the connection lost after the end of the data: a new transaction puts the row back to
+       queued for a retry (failed after the last attempt, or at once on a 5xx).
+
+    A worker killed before the commit leaves the row queued and a message whose data never ended,
+    which the server discards (RFC 5321, 4.1.1.4): the next attempt sends it once. Killed after
+    the commit and before the five bytes of step 3 are out, the row says sent and the server
+    discards the message: that email is lost; the same holds if the worker dies while it waits
+    for a final reply that turns out to be a refusal. Those windows last from the commit to one
+    ``send()`` (or one reply) on an open connection. This relies on the server keeping a message
+    whose data has ended even if its client leaves before the reply. A server that looks for its
+    client before replying and drops the message when it has gone (some do, to avoid duplicates)
+    widens the loss to a worker killed at any time while it waits for the final reply.
+
+    What may still double is a server that stores the message and then fails before its 250
+    reaches us (it crashes, the connection drops, or it answers 4xx after storing): we cannot tell
+    that from a refusal, so the row goes back to queued and the email is sent again, with the same
+    Message-ID (derived from the row's id) so the repeat is recognisable.
+
+    Other email backends (the embedded default's console and folder) get the message as before,
+    marked sent once the backend returns. SMTP errors are recorded and re-raised as
+    ``EmailNotSent`` for the task to retry with backoff.
     """
-    with transaction.atomic():
-        email = (
-            OutboundEmail.objects.select_for_update(skip_locked=True)
-            .filter(id=email_id, status=OutboundEmail.Status.QUEUED)
-            .first()
-        )
-        if email is None:
-            return None
-        email.attempts += 1
-        email.last_attempt_at = timezone.now()
+    backend = _backend()
+    handover: smtplib.SMTP | None = None
+    try:
+        with transaction.atomic():
+            email = (
+                OutboundEmail.objects.select_for_update(skip_locked=True)
+                .filter(id=email_id, status=OutboundEmail.Status.QUEUED)
+                .first()
+            )
+            if email is None:
+                return None
+            email.attempts += 1
+            email.last_attempt_at = timezone.now()
+            try:
+                if isinstance(backend, SmtpBackend):
+                    handover = _send_all_but_the_end(backend, message_of(email))
+                else:
+                    backend.send_messages([message_of(email)])
+            except Exception as exc:
+                _record_failure(email, exc)
+            else:
+                email.status = OutboundEmail.Status.SENT
+                email.sent_at = timezone.now()
+                email.last_error = ""
+            email.save(
+                update_fields=["attempts", "last_attempt_at", "last_error", "status", "sent_at"]
+            )
+    except BaseException:
+        if handover is not None:
+            # Not committed: close without ending the data, so the server discards the message.
+            _drop(backend)
+        raise
+    if handover is not None:
         try:
-            _send(_message_of(email))
+            _end_data(handover)
         except Exception as exc:
-            email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-            if email.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
-                email.status = OutboundEmail.Status.FAILED
-                logger.error("Email %s failed after %s attempts: %s", email.id, email.attempts, exc)
-        else:
-            email.status = OutboundEmail.Status.SENT
-            email.sent_at = timezone.now()
-            email.last_error = ""
-        email.save(update_fields=["attempts", "last_attempt_at", "last_error", "status", "sent_at"])
+            if not isinstance(exc, smtplib.SMTPResponseException):
+                _drop(backend)  # the connection is in an unknown state
+            _undo_sent(email, exc)
     # Raised after the commit, so the attempt and its error are kept.
     if email.status == OutboundEmail.Status.QUEUED:
         raise EmailNotSent(email.id, email.attempts)
     return email
 
 
+def _record_failure(email: OutboundEmail, exc: Exception) -> None:
+    """Keep the error; the email fails after the last attempt, or at once when refused for good."""
+    email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+    if _refused_for_good(exc) or email.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+        email.status = OutboundEmail.Status.FAILED
+        logger.error("Email %s failed after %s attempts: %s", email.id, email.attempts, exc)
+    else:
+        email.status = OutboundEmail.Status.QUEUED
+
+
+def _refused_for_good(exc: Exception) -> bool:
+    """A 5xx reply to this message's recipient or data: trying again would get the same answer.
+
+    Other errors (connection, authentication, a refused sender: the server or our settings) are
+    retried until the last attempt.
+    """
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return all(500 <= code < 600 for code, _reply in exc.recipients.values())
+    return isinstance(exc, smtplib.SMTPDataError) and 500 <= exc.smtp_code < 600
+
+
+def _undo_sent(email: OutboundEmail, exc: Exception) -> None:
+    """The server did not confirm the message after the row was marked sent: queue it again."""
+    _record_failure(email, exc)
+    email.sent_at = None
+    OutboundEmail.objects.filter(
+        pk=email.pk, status=OutboundEmail.Status.SENT, attempts=email.attempts
+    ).update(status=email.status, sent_at=None, last_error=email.last_error)
+
+
 _connections = threading.local()
 
 
-def _send(message: EmailMultiAlternatives) -> None:
-    """Send over this thread's open mail connection, opened on first use and kept for the next.
+def _backend() -> Any:
+    """This thread's email backend, kept between emails (an SMTP connection stays open)."""
+    backend = getattr(_connections, "current", None)
+    if backend is None:
+        backend = get_connection()
+        _connections.current = backend
+    return backend
 
-    A connection the server has dropped while idle is opened again once, within the same attempt.
+
+def email_connection_close() -> None:
+    """Close this thread's mail connection; the next email opens one from the current settings."""
+    backend = getattr(_connections, "current", None)
+    _connections.current = None
+    if backend is not None:
+        with contextlib.suppress(Exception):
+            backend.close()
+
+
+def _drop(backend: SmtpBackend) -> None:
+    """Close the socket without a word to the server (``QUIT`` inside DATA would be data)."""
+    if backend.connection is not None:
+        with contextlib.suppress(Exception):
+            backend.connection.close()
+        backend.connection = None
+
+
+def _send_all_but_the_end(backend: SmtpBackend, message: EmailMultiAlternatives) -> smtplib.SMTP:
+    """``MAIL FROM``, ``RCPT TO``, ``DATA`` and the message up to, not including, the end of the
+    data; returns the connection, waiting for ``<CRLF>.<CRLF>``.
+
+    A connection the server has dropped while idle is opened again once, within the same attempt
+    (nothing was committed: the server discarded whatever it had of this message).
     """
+    encoding = message.encoding or settings.DEFAULT_CHARSET
+    sender = sanitize_address(message.from_email, encoding)
+    recipients = [sanitize_address(address, encoding) for address in message.recipients()]
+    data = dot_stuffed(message.message().as_bytes(linesep="\r\n"))
     for retry in (False, True):
-        connection = getattr(_connections, "current", None)
-        if connection is None:
-            connection = get_connection()
-            connection.open()
-            _connections.current = connection
+        if backend.open():
+            # The end of the data is a small write right after the message: without this, Nagle's
+            # algorithm holds it until the server's delayed ACK of the message (up to 40 ms).
+            backend.connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        smtp = backend.connection
         try:
-            connection.send_messages([message])
-            return
+            _begin(smtp, sender, recipients, data)
+            return smtp
+        except (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused) as exc:
+            if getattr(exc, "smtp_code", None) == 421 and not retry:
+                _drop(backend)  # the server closed an idle session ("421 timeout"): open anew
+                continue
+            # A refusal before the data: the session is fine once the transaction is reset.
+            try:
+                smtp.rset()
+            except Exception:
+                _drop(backend)
+            raise
         except Exception as exc:
-            _connections.current = None
-            with contextlib.suppress(Exception):
-                connection.close()
+            _drop(backend)
             if retry or not isinstance(exc, smtplib.SMTPServerDisconnected | ConnectionError):
                 raise
+    raise AssertionError("unreachable")
 
 
-def _message_of(email: OutboundEmail) -> EmailMultiAlternatives:
+def _begin(smtp: smtplib.SMTP, sender: str, recipients: list[str], data: bytes) -> None:
+    smtp.ehlo_or_helo_if_needed()
+    options = [f"size={len(data) + 5}"] if smtp.does_esmtp and smtp.has_extn("size") else []
+    code, reply = smtp.mail(sender, options)
+    if code != 250:
+        raise smtplib.SMTPSenderRefused(code, reply, sender)
+    refused = {}
+    for recipient in recipients:
+        code, reply = smtp.rcpt(recipient)
+        if code not in (250, 251):
+            refused[recipient] = (code, reply)
+    if refused:
+        raise smtplib.SMTPRecipientsRefused(refused)
+    smtp.putcmd("data")
+    code, reply = smtp.getreply()
+    if code != 354:
+        raise smtplib.SMTPDataError(code, reply)
+    smtp.send(data)
+
+
+END_OF_DATA = b"\r\n.\r\n"
+
+
+def _end_data(smtp: smtplib.SMTP) -> None:
+    """Send the end of the data; the server's final reply says whether it took the message."""
+    smtp.send(END_OF_DATA)
+    code, reply = smtp.getreply()
+    if not 200 <= code < 300:
+        raise smtplib.SMTPDataError(code, reply)
+
+
+def dot_stuffed(content: bytes) -> bytes:
+    """The message as DATA carries it, without the end of the data: CRLF line ends, a line that
+    starts with "." gets another one (RFC 5321, 4.5.2), and no final CRLF (it starts the end of
+    the data, ``END_OF_DATA``)."""
+    content = re.sub(rb"\r\n|\r|\n", b"\r\n", content)
+    content = re.sub(rb"(?m)^\.", b"..", content)
+    return content.removesuffix(b"\r\n")
+
+
+def message_of(email: OutboundEmail) -> EmailMultiAlternatives:
+    """The email as Django builds it, with the Message-ID of the row."""
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
-        headers={"Message-ID": f"<{email.id}@rainbow-admin>"},
+        headers={"Message-ID": email.message_id},
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")

@@ -145,6 +145,12 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker runs one short task after another (an email each). Celery's Django fix-up would close
+# the database connection around every task, and a new PostgreSQL connection cost more than the
+# email; workers keep theirs for WORKER_CONN_MAX_AGE seconds instead, closing one an error left
+# unusable (rainbow_admin/celery.py), as Django does between requests.
+CELERY_DB_REUSE_MAX = 1_000_000
+WORKER_CONN_MAX_AGE = env.int("WORKER_CONN_MAX_AGE", default=300)
 # A request must not hang when the broker is down: publishing gives up quickly and the outbox
 # re-queue job sends what was left queued.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}

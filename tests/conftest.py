@@ -96,12 +96,16 @@ class SmtpInbox:
         self._lock = threading.Lock()
         self.port = free_port()
         self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
-        self.refuse = False
+        # True: answer the end of the data with "451 Try again later"; a reply text: with it.
+        self.refuse: bool | str = False
+        self.refused: list[EmailMessage] = []  # the messages answered with a refusal
 
     async def handle_DATA(self, server, session, envelope):
-        if self.refuse:
-            return "451 Try again later"
         message = message_from_bytes(envelope.content, policy=policy.default)
+        if self.refuse:
+            with self._lock:
+                self.refused.append(message)
+            return "451 Try again later" if self.refuse is True else self.refuse
         with self._lock:
             self.messages.append(message)
         return "250 OK"

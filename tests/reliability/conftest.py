@@ -9,11 +9,13 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import socket
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -250,16 +252,22 @@ class Inbox(SmtpInbox):
     async def handle_DATA(self, server, session, envelope):
         if self.refuse:
             return "451 Try again later"
+        # The server finishes storing a message whose data has ended even if the client leaves
+        # before the reply (what email_deliver relies on): aiosmtpd cancels the session's handler
+        # when the connection is lost, so the storing is shielded from that.
+        await asyncio.shield(self._store(envelope.content, session.peer))
+        return "250 OK"
+
+    async def _store(self, content: bytes, peer: tuple) -> None:
         if self.delay:
             await asyncio.sleep(self.delay)
-        message = message_from_bytes(envelope.content, policy=policy.default)
-        received = Received(message["Message-ID"], message["To"], session.peer, time.monotonic())
+        message = message_from_bytes(content, policy=policy.default)
+        received = Received(message["Message-ID"], message["To"], peer, time.monotonic())
         with self._lock:
             self.messages.append(message)
             self.received.append(received)
         if self.on_message is not None:
             self.on_message(received)
-        return "250 OK"
 
     async def handle_QUIT(self, server, session, envelope):
         self.quit.add(session.peer)
@@ -281,6 +289,109 @@ def inbox() -> Iterator[Inbox]:
         yield server
     finally:
         server.stop()
+
+
+END_OF_DATA = b"\r\n.\r\n"
+
+
+class SmtpRelay:
+    """A TCP relay between clients and the SMTP server that can cut a session at one point: just
+    before the client's end of the data (``<CRLF>.<CRLF>``) reaches the server.
+
+    ``before_end_of_data(n)`` is called when the n-th end of the data (counted over all sessions)
+    arrives from a client, before it is passed on; returning True closes both sides there, so the
+    server sees the message's data never end, as when the sender dies before sending those bytes.
+    It follows plain SMTP as smtplib speaks it (one command at a time, no pipelining, a DATA that
+    the server accepts).
+    """
+
+    def __init__(self, server_port: int) -> None:
+        self.server_port = server_port
+        self.ends_of_data = 0
+        self.before_end_of_data: Callable[[int], bool] | None = None
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"smtp://127.0.0.1:{self.port}"
+
+    def close(self) -> None:
+        self._listener.close()
+        for sock in self._sockets:
+            self._close(sock)
+
+    @staticmethod
+    def _close(sock: socket.socket) -> None:
+        with suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+        sock.close()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _address = self._listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.server_port))
+            self._sockets += [client, server]
+            threading.Thread(target=self._replies, args=(server, client), daemon=True).start()
+            threading.Thread(target=self._commands, args=(client, server), daemon=True).start()
+
+    def _replies(self, server: socket.socket, client: socket.socket) -> None:
+        try:
+            while chunk := server.recv(65536):
+                client.sendall(chunk)
+        except OSError:
+            pass
+        self._close(client)
+
+    def _commands(self, client: socket.socket, server: socket.socket) -> None:
+        buffer, in_data = b"", False
+        try:
+            while chunk := client.recv(65536):
+                buffer += chunk
+                while buffer:
+                    if not in_data:
+                        line_end = buffer.find(b"\r\n")
+                        if line_end < 0:
+                            break
+                        line, buffer = buffer[: line_end + 2], buffer[line_end + 2 :]
+                        server.sendall(line)
+                        in_data = line.strip().upper() == b"DATA"
+                        continue
+                    end = buffer.find(END_OF_DATA)
+                    if end < 0:  # pass the data on, but what may be the start of the end
+                        keep = max(len(buffer) - len(END_OF_DATA) + 1, 0)
+                        server.sendall(buffer[:keep])
+                        buffer = buffer[keep:]
+                        break
+                    server.sendall(buffer[:end])
+                    with self._lock:
+                        self.ends_of_data += 1
+                        number = self.ends_of_data
+                    if self.before_end_of_data is not None and self.before_end_of_data(number):
+                        self._close(client)
+                        self._close(server)
+                        return
+                    server.sendall(END_OF_DATA)
+                    buffer, in_data = buffer[end + len(END_OF_DATA) :], False
+        except OSError:
+            pass
+        self._close(server)
+
+
+@pytest.fixture
+def relay(inbox) -> Iterator[SmtpRelay]:
+    """A relay in front of ``inbox`` (which the test starts)."""
+    relay = SmtpRelay(inbox.port)
+    try:
+        yield relay
+    finally:
+        relay.close()
 
 
 @pytest.fixture
