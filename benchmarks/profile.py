@@ -3,7 +3,8 @@
 
 Runs in-process (Django's test client, DEBUG off, same settings as ``run.py``) over the bulk
 database, as the benchmark actors of ``seed_bulk``. For each target of ``run.py`` it prints the
-median wall time of a request, the CPU time of our process, the time spent in SQL, the cost
+median wall time of a request, the CPU time of our process and the part of it spent rendering
+templates, the time spent in SQL, the cost
 (CPU plus SQL) relative to the floor's, the number of queries and the slowest ones, so a missed
 target comes with the profile that explains it. Under wrk the two cores are the bottleneck, so
 the cost ratio predicts the p50 ratio of ``run.py`` (which adds the load tool's own share).
@@ -48,6 +49,7 @@ def main() -> None:
 
     django.setup()
     from django.db import connection
+    from django.template.backends.django import Template
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
@@ -65,9 +67,25 @@ def main() -> None:
         _token, raw = api_token_create(user=user, name="profile", expires_at=None)
         clients[f"{actor}_api"] = Client(headers={"Authorization": f"Bearer {raw}"})
 
+    # Time spent rendering templates (the outermost render of a request; includes inside it).
+    rendering = {"depth": 0, "seconds": 0.0}
+    render = Template.render
+
+    def timed_render(self, *args, **kwargs):
+        rendering["depth"] += 1
+        started = time.process_time()
+        try:
+            return render(self, *args, **kwargs)
+        finally:
+            rendering["depth"] -= 1
+            if rendering["depth"] == 0:
+                rendering["seconds"] += time.process_time() - started
+
+    Template.render = timed_render
+
     print(
-        f"{'target':<22} {'wall ms':>7} {'cpu ms':>7} {'sql ms':>7} {'cost':>5} {'queries':>7}"
-        "  slowest queries (ms)"
+        f"{'target':<22} {'wall ms':>7} {'cpu ms':>7} {'tpl ms':>7} {'sql ms':>7} {'cost':>5}"
+        f" {'queries':>7}  slowest queries (ms)"
     )
     floor_cost = None
     for name, template, actor, _target in [("floor", "/healthz", "admin", 1), *TARGETS]:
@@ -76,11 +94,13 @@ def main() -> None:
         path = urllib.parse.quote(template.format(company=admin.company_id), safe="/?=&")
         client = clients[actor]
         client.get(path)  # warm up
-        walls, cpus, sqls = [], [], []
+        walls, cpus, sqls, templates = [], [], [], []
         for _ in range(args.n):
             with CaptureQueriesContext(connection) as captured:
                 started, cpu_started = time.perf_counter(), time.process_time()
+                rendering["seconds"] = 0.0
                 response = client.get(path)
+                templates.append(rendering["seconds"] * 1000)
                 walls.append((time.perf_counter() - started) * 1000)
                 cpus.append((time.process_time() - cpu_started) * 1000)
             assert response.status_code == 200, (path, response.status_code)
@@ -92,7 +112,8 @@ def main() -> None:
         floor_cost = floor_cost or cost
         print(
             f"{name:<22} {statistics.median(walls):7.1f} {statistics.median(cpus):7.1f}"
-            f" {statistics.median(sqls):7.1f} {cost / floor_cost:5.1f} {len(queries):7d}  {slowest}"
+            f" {statistics.median(templates):7.1f} {statistics.median(sqls):7.1f}"
+            f" {cost / floor_cost:5.1f} {len(queries):7d}  {slowest}"
         )
         if args.sql:
             for q in captured.captured_queries:

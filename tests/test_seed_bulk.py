@@ -10,7 +10,7 @@ from rainbow_admin.management.commands.seed_bulk import BENCH_ADMIN, BENCH_PASSW
 from telephony.models import Line, Pbx
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # VACUUM runs outside a transaction
 def test_seed_bulk_loads_every_kind_of_row_and_the_benchmark_actors(client):
     call_command(
         "seed_bulk",
