@@ -160,6 +160,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.requeue_stale_emails",
         "schedule": timedelta(minutes=1),
     },
+    "requeue-stale-device-imports": {
+        "task": "telephony.tasks.requeue_stale_device_imports",
+        "schedule": timedelta(minutes=1),
+    },
     "expire-partner-requests": {
         "task": "partners.tasks.expire_invitations_task",
         "schedule": timedelta(minutes=5),

@@ -2,7 +2,11 @@
 
 from celery import shared_task
 
-from telephony.services.devices import device_import_fail, device_import_run
+from telephony.services.devices import (
+    device_import_fail,
+    device_import_run,
+    device_imports_requeue_stale,
+)
 
 
 @shared_task(acks_late=True)
@@ -14,3 +18,9 @@ def device_import_task(import_id: str) -> None:
     except Exception as exc:
         device_import_fail(import_id=import_id, reason=str(exc)[:500])
         raise
+
+
+@shared_task
+def requeue_stale_device_imports() -> int:
+    """Beat, every minute: imports left waiting (broker down when they were started)."""
+    return len(device_imports_requeue_stale())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
@@ -181,13 +182,33 @@ def device_import_start(*, actor: User, pbx: Pbx, file_name: str, data: bytes) -
 
 
 def _queue_import(import_id: Any) -> None:
-    """Hand the job to the broker; if it is down, the job stays waiting and says so."""
+    """Hand the job to the broker; if it is down, the job stays waiting and says so, and
+    ``device_imports_requeue_stale`` hands it over again later."""
     from telephony.tasks import device_import_task
 
     try:
         device_import_task.delay(str(import_id))
     except Exception:
         logger.warning("Could not queue device import %s", import_id, exc_info=True)
+
+
+# A job still waiting this long after it was started was not handed to a worker (the broker was
+# down, or lost the task): beat hands it over again (``device_imports_requeue_stale``).
+REQUEUE_AFTER = timedelta(minutes=2)
+
+
+def device_imports_requeue_stale() -> list[Any]:
+    """Queue again the imports still waiting after ``REQUEUE_AFTER``. Queuing one twice is
+    harmless: ``device_import_run`` takes a job only while it is waiting, under a row lock."""
+    cutoff = timezone.now() - REQUEUE_AFTER
+    ids = list(
+        DeviceImport.objects.filter(status=DeviceImport.Status.QUEUED, created_at__lt=cutoff)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:100]
+    )
+    for import_id in ids:
+        _queue_import(import_id)
+    return ids
 
 
 PROGRESS_EVERY = 20
