@@ -40,10 +40,24 @@ def _next_url(request: HttpRequest, default: str) -> str:
 
 @admin_required
 def partner_define(request: HttpRequest) -> HttpResponse:
-    """The "Define partner" dialog's form: in the dialog through htmx, or as a page without JS."""
+    """The "Define partner" dialog's form: in the dialog through htmx, or as a page without JS.
+
+    Without JavaScript the search list cannot open: the page's Search button posts the letters
+    typed (``search``) and the matching companies come back as choices to pick before Apply.
+    """
     company = request.user.company
     form = DefinePartnerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    directory = None
+    if request.method == "POST" and "search" in request.POST:
+        form = DefinePartnerForm(
+            initial={
+                "message": request.POST.get("message", ""),
+                "become_reseller": bool(request.POST.get("become_reseller")),
+            }
+        )
+        kind = Company.Kind.DISTRIBUTOR if request.POST.get("become_reseller") else None
+        directory = _directory(request, kind, request.POST.get("q", ""))
+    elif request.method == "POST" and form.is_valid():
         try:
             invitation = services.invitation_send(
                 actor=request.user,
@@ -62,21 +76,20 @@ def partner_define(request: HttpRequest) -> HttpResponse:
                 _("Your request was sent to %(target)s.") % {"target": invitation.to_company.name},
             )
             return redirect("dashboard")
-    context = {"form": form, "partner": selectors.partner_panel(company=company)}
+    context = {
+        "form": form,
+        "partner": selectors.partner_panel(company=company),
+        "directory": directory,
+    }
     if request.htmx:
         return render(request, "partners/_define_partner_form.html", context)
     return render(request, "partners/define_partner.html", context)
 
 
-@admin_required
-def partner_directory(request: HttpRequest) -> HttpResponse:
-    """The options of the search list (a server-rendered partial the dialog's script inserts)."""
-    kind = (
-        Company.Kind.DISTRIBUTOR
-        if request.GET.get("kind") == Company.Kind.DISTRIBUTOR
-        else Company.Kind.RESELLER
-    )
-    text = request.GET.get("q", "")[:150]
+def _directory(request: HttpRequest, kind: str | None, text: str) -> dict:
+    """The companies of ``kind`` (resellers by default) matching ``text``, for the search list."""
+    kind = Company.Kind.DISTRIBUTOR if kind == Company.Kind.DISTRIBUTOR else Company.Kind.RESELLER
+    text = text[:150]
     note = ""
     if request.user.company.kind == Company.Kind.RESELLER and kind == Company.Kind.RESELLER:
         # A reseller's only partner is a distributor: say so instead of listing resellers.
@@ -86,10 +99,16 @@ def partner_directory(request: HttpRequest) -> HttpResponse:
         if text.strip()
         else []
     )
+    return {"companies": companies, "text": text.strip(), "note": note}
+
+
+@admin_required
+def partner_directory(request: HttpRequest) -> HttpResponse:
+    """The options of the search list (a server-rendered partial the dialog's script inserts)."""
     return render(
         request,
         "partners/_directory_options.html",
-        {"companies": companies, "text": text.strip(), "note": note},
+        _directory(request, request.GET.get("kind"), request.GET.get("q", "")),
     )
 
 

@@ -117,3 +117,29 @@ def test_customer_defines_a_partner_manages_the_request_and_the_reseller_accepts
     assert panel.get_by_text("Müller Telekom").first.is_visible()
     assert panel.get_by_role("link", name="Kontakt").is_visible()
     assert panel.get_by_role("button", name="Entfernen").is_visible()
+
+
+def test_define_partner_without_javascript(browser, live_server):
+    """Scripts off: the Define partner link opens its page; Search, pick, Apply."""
+    anna = AdminFactory(company=CompanyFactory(name="Acme Bürotechnik GmbH"))
+    mueller = ResellerFactory(name="Müller Telekom")
+    ResellerFactory(name="Multicom Services")
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        sign_in(page, anna.email, PASSWORD)
+        page.get_by_role("region", name="YOUR PARTNER").get_by_role(
+            "link", name="Define partner"
+        ).click()
+        page.get_by_role("combobox", name="Reseller").fill("mül")
+        page.get_by_role("button", name="Search").click()
+        choices = page.get_by_role("group", name="Companies found")
+        assert choices.get_by_role("radio").count() == 2
+        choices.get_by_role("radio", name="Müller Telekom").check()
+        page.get_by_role("button", name="Apply").click()
+        page.get_by_text("Your request was sent to Müller Telekom.").wait_for()
+        assert page.url.endswith("/dashboard/")
+        assert Invitation.objects.get().to_company == mueller
+    finally:
+        context.close()

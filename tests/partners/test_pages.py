@@ -231,6 +231,31 @@ def test_customers_menu_list_and_workspace(client, reseller, reseller_admin):
     assert client.get(f"/customers/{PartnerLinkFactory().company.pk}/").status_code == 404
 
 
+def test_define_partner_works_without_javascript(client, customer, customer_admin):
+    """No script: Search posts the letters, the companies found come back as choices, and the
+    browser sends the empty hidden choice of the script's list before the picked one."""
+    mueller = ResellerFactory(name="Müller Telekom")
+    ResellerFactory(name="Multicom Services")
+    client.force_login(customer_admin)
+    page = client.post(
+        "/partner/define/", {"q": "müller", "message": "Hello", "search": "1"}
+    ).content.decode()
+    assert f'<input type="radio" name="to_company" value="{mueller.pk}"> Müller Telekom' in page
+    assert "Multicom" not in page
+    assert "1 company found." in page and ">Hello</textarea>" in page
+    assert not Invitation.objects.exists()
+
+    response = client.post(
+        "/partner/define/", {"to_company": ["", str(mueller.pk)], "message": "Hello"}
+    )
+    assert response.status_code == 302
+    invitation = Invitation.objects.get(from_company=customer)
+    assert (invitation.to_company, invitation.message) == (mueller, "Hello")
+
+    page = client.post("/partner/define/", {"to_company": "", "message": ""}).content.decode()
+    assert "Choose a company from the list." in page
+
+
 def test_customers_page_lists_by_name_and_counts_every_customer(
     client, reseller, reseller_admin, monkeypatch
 ):
