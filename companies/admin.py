@@ -12,6 +12,12 @@ class CompanyAdmin(admin.ModelAdmin):
     search_fields = ("name",)
     readonly_fields = ("created_at",)
 
+    def get_readonly_fields(self, request, obj=None):
+        # A company's kind decides who may be its partner and whose customer it is: fixed once
+        # the company exists (partner links and lists rely on it).
+        fields = super().get_readonly_fields(request, obj)
+        return (*fields, "kind") if obj is not None else fields
+
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
@@ -30,6 +36,16 @@ class UserAdmin(BaseUserAdmin):
         ),
         (_("Dates"), {"fields": ("activated_at", "last_login", "date_joined")}),
     )
+
+    def get_readonly_fields(self, request, obj=None):
+        # A company person's company, role and activity carry rules the portal's services keep
+        # (the last active admin, licenses and lines of members only): changed there (Members
+        # page, API), never by a raw edit here. Operators' own accounts stay editable.
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and obj.company_id is not None:
+            return (*fields, "company", "role", "is_active")
+        return fields
+
     add_fieldsets = (
         (
             None,

@@ -76,6 +76,11 @@ def partner_define(request: HttpRequest) -> HttpResponse:
                 _("Your request was sent to %(target)s.") % {"target": invitation.to_company.name},
             )
             return redirect("dashboard")
+    if directory is None and request.method == "POST" and not request.htmx:
+        # Apply refused on the page without JavaScript: keep the search and the pick on screen.
+        kind = Company.Kind.DISTRIBUTOR if request.POST.get("become_reseller") else None
+        directory = _directory(request, kind, request.POST.get("q", ""))
+        directory["chosen"] = (request.POST.getlist("to_company") or [""])[-1]
     context = {
         "form": form,
         "partner": selectors.partner_panel(company=company),

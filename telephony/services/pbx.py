@@ -392,8 +392,11 @@ def line_create(
     on the PBX (inside its numbering on a Cloud PBX), optionally a public number."""
     require_telephony(actor, pbx.company)
     pbx = lock_pbx(pbx)
+    # Locked, as member_deactivate locks it: a member deactivated meanwhile gets no line (a
+    # line only ever belongs to an active member of the PBX's company; the dashboard counts on it).
     member = (
-        User.objects.filter(pk=user_id, company=pbx.company, is_active=True)
+        User.objects.select_for_update(of=("self",))
+        .filter(pk=user_id, company=pbx.company, is_active=True)
         .select_related("phone_line__pbx")
         .first()
     )

@@ -252,8 +252,19 @@ def test_define_partner_works_without_javascript(client, customer, customer_admi
     invitation = Invitation.objects.get(from_company=customer)
     assert (invitation.to_company, invitation.message) == (mueller, "Hello")
 
-    page = client.post("/partner/define/", {"to_company": "", "message": ""}).content.decode()
+    page = client.post(
+        "/partner/define/", {"q": "müller", "to_company": [""], "message": "Again"}
+    ).content.decode()
+    # Apply without a pick: the error, with the search and its choices still on screen.
     assert "Choose a company from the list." in page
+    assert 'value="müller"' in page
+    assert f'<input type="radio" name="to_company" value="{mueller.pk}"> Müller Telekom' in page
+
+    page = client.post(
+        "/partner/define/", {"q": "müller", "to_company": ["", str(mueller.pk)]}
+    ).content.decode()
+    # Refused by the service (a request is already pending): the pick stays checked.
+    assert f'value="{mueller.pk}" checked> Müller Telekom' in page
 
 
 def test_customers_page_lists_by_name_and_counts_every_customer(

@@ -8,7 +8,8 @@ Killed after the commit, the server gets the end of the data (or already has it)
 sent, and it was. Nothing is lost and nothing is doubled, but for one window: the worker dying
 after the commit and before its five bytes of the end of the data leave, which loses that one
 email. A kill at a random moment lands there about once in a few hundred runs (a commit's reply
-and one ``send()`` in a 55 ms cycle); the last test produces it on purpose and pins what it costs.
+and one ``send()`` in a 55 ms cycle): the random test accepts exactly that loss, of that email,
+and nothing else; the last test produces it on purpose and pins what it costs.
 """
 
 import random
@@ -83,6 +84,10 @@ def test_a_worker_killed_at_a_random_moment_mid_batch_loses_nothing_and_doubles_
     orphans = frozenset(broker.server.unacked())
     assert len(orphans) <= 1  # acks late, one task at a time: at most the one in flight
     sent_at_kill = OutboundEmail.objects.filter(status="sent").count()
+    # The last row committed as sent before the kill: the only one the loss window can take.
+    in_flight = (
+        OutboundEmail.objects.filter(status="sent").order_by("-sent_at").values_list("pk").first()
+    )
     wait_for_the_end_of(inbox, {r.peer for r in inbox.received}, "the dead worker's session")
     delivered_by_first = inbox.count()
 
@@ -95,8 +100,16 @@ def test_a_worker_killed_at_a_random_moment_mid_batch_loses_nothing_and_doubles_
     )
     record_property("delivered_before_kill", delivered_by_first)
     record_property("marked_sent_at_kill", sent_at_kill)
-    # Every email arrived exactly once: nothing lost, nothing doubled, nothing else.
-    assert deliveries == Counter(dict.fromkeys(expected, 1))
+    # Nothing doubled, nothing else sent.
+    assert set(deliveries) <= set(expected) and max(deliveries.values()) == 1
+    lost = [message_id for message_id in expected if deliveries[message_id] == 0]
+    if lost:
+        # The kill landed in the one window the design leaves (module docstring): after the
+        # commit of the email in flight, before its end of data left. Only that email, and
+        # its row says sent. Anything else lost is a defect.
+        print(f"RELIABILITY worker-kill run {run}: the kill landed in the loss window")
+        assert len(lost) == 1 and in_flight is not None
+        assert expected[lost[0]].pk == in_flight[0]
     # The killed attempt left no trace: every row was sent by exactly one committed attempt.
     assert set(OutboundEmail.objects.values_list("status", "attempts")) == {("sent", 1)}
 
