@@ -7,7 +7,8 @@ must put the email back (4xx) or fail it (5xx), and every copy carries the row's
 import pytest
 
 from notifications.models import OutboundEmail
-from notifications.services import EmailNotSent, email_connection_close, email_deliver, email_queue
+from notifications.services import EmailNotSent, email_deliver, email_queue
+from notifications.smtp import connection_close as email_connection_close
 from tests.conftest import SmtpInbox
 
 pytestmark = pytest.mark.django_db
