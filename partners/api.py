@@ -192,11 +192,7 @@ class CustomersView(APIView):
     @extend_schema(responses=CustomerSerializer(many=True))
     def get(self, request: Request) -> Response:
         return paginated(
-            request,
-            selectors.customers_list(actor=request.user),
-            CustomerSerializer,
-            self,
-            count=selectors.customers_count(actor=request.user),
+            request, selectors.customers_list(actor=request.user), CustomerSerializer, self
         )
 
 

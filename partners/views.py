@@ -18,7 +18,6 @@ from companies.selectors import directory_search
 from partners import selectors, services
 from partners.forms import DefinePartnerForm, MessageForm, ScopesForm
 from partners.services.invitations import request_url
-from rainbow_admin.db import CountedPaginator
 from rainbow_admin.errors import DomainError, NotFound
 from rainbow_admin.pages import admin_required, show_domain_error
 from rainbow_admin.permissions import is_admin_of, is_member_of
@@ -47,7 +46,6 @@ def partner_define(request: HttpRequest) -> HttpResponse:
     """
     company = request.user.company
     form = DefinePartnerForm(request.POST or None)
-    directory = None
     if request.method == "POST" and "search" in request.POST:
         form = DefinePartnerForm(
             initial={
@@ -55,8 +53,6 @@ def partner_define(request: HttpRequest) -> HttpResponse:
                 "become_reseller": bool(request.POST.get("become_reseller")),
             }
         )
-        kind = Company.Kind.DISTRIBUTOR if request.POST.get("become_reseller") else None
-        directory = _directory(request, kind, request.POST.get("q", ""))
     elif request.method == "POST" and form.is_valid():
         try:
             invitation = services.invitation_send(
@@ -76,8 +72,10 @@ def partner_define(request: HttpRequest) -> HttpResponse:
                 _("Your request was sent to %(target)s.") % {"target": invitation.to_company.name},
             )
             return redirect("dashboard")
-    if directory is None and request.method == "POST" and not request.htmx:
-        # Apply refused on the page without JavaScript: keep the search and the pick on screen.
+    directory = None
+    if request.method == "POST" and not request.htmx:
+        # The page without JavaScript, after Search or a refused Apply: the companies found,
+        # with the one picked still checked.
         kind = Company.Kind.DISTRIBUTOR if request.POST.get("become_reseller") else None
         directory = _directory(request, kind, request.POST.get("q", ""))
         directory["chosen"] = (request.POST.getlist("to_company") or [""])[-1]
@@ -253,11 +251,9 @@ def _partner_kind_admin(request: HttpRequest) -> None:
 @admin_required
 def customers(request: HttpRequest) -> HttpResponse:
     _partner_kind_admin(request)
-    page = CountedPaginator(
-        selectors.customers_list(actor=request.user),
-        PAGE_SIZE,
-        count=selectors.customers_count(actor=request.user),
-    ).get_page(request.GET.get("page"))
+    page = Paginator(selectors.customers_list(actor=request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(request, "partners/customers.html", {"page": page})
 
 
