@@ -12,10 +12,10 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from notifications import smtp
+from notifications.emails import email_render
 from notifications.models import ActivityRecord, Notification, OutboundEmail
 
 logger = logging.getLogger(__name__)
@@ -46,14 +46,10 @@ def email_queue(
     """Render an email in the recipient's language, store it and deliver it after commit.
 
     Templates live in ``templates/emails/<template>_subject.txt``, ``<template>.txt`` and
-    ``<template>.html``.
+    ``<template>.html`` (see ``notifications.emails.email_render``).
     """
-    context = {"site_url": settings.SITE_URL, **context}
-    with translation.override(language):
-        subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
-        body_text = render_to_string(f"emails/{template}.txt", context)
-        body_html = render_to_string(f"emails/{template}.html", context)
-    subject = " ".join(subject.split())
+    rendered = email_render(template=template, language=language, context=context)
+    subject = rendered.subject
     # Names of up to 150 characters each can make a subject longer than the column: shortened,
     # the email is still written (it is the body that carries the details).
     limit = OutboundEmail._meta.get_field("subject").max_length
@@ -63,8 +59,8 @@ def email_queue(
         to=to,
         language=language,
         subject=subject,
-        body_text=body_text,
-        body_html=body_html,
+        body_text=rendered.body_text,
+        body_html=rendered.body_html,
         topic=topic,
         object_id=object_id,
     )

@@ -1,9 +1,16 @@
+from csp.decorators import csp_replace
+from django.conf import settings
+from django.contrib import admin
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from notifications import selectors, services
+from notifications.email_samples import EMAIL_KINDS, SAMPLE_TO, email_sample
+from notifications.emails import RenderedEmail, email_render
 from rainbow_admin.pages import admin_required, company_required
 
 
@@ -30,3 +37,52 @@ def activity(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     return render(request, "notifications/activity.html", {"page": page})
+
+
+# --- the operators' email preview (hooked into the admin site in rainbow_admin/urls.py) ---------
+
+
+def _preview_or_404(kind: str, language: str) -> RenderedEmail:
+    if kind not in EMAIL_KINDS or language not in dict(settings.LANGUAGES):
+        raise Http404
+    return email_render(template=kind, language=language, context=email_sample(kind))
+
+
+def email_previews(request: HttpRequest) -> HttpResponse:
+    """Every kind of email in every language, to review (sample data; nothing saved or sent)."""
+    kinds = [(kind, title) for kind, title in EMAIL_KINDS.items()]
+    return render(
+        request,
+        "admin/emails/index.html",
+        {
+            **admin.site.each_context(request),
+            "title": _("Email previews"),
+            "kinds": kinds,
+            "languages": settings.LANGUAGES,
+        },
+    )
+
+
+def email_preview(request: HttpRequest, kind: str, language: str) -> HttpResponse:
+    email = _preview_or_404(kind, language)
+    return render(
+        request,
+        "admin/emails/preview.html",
+        {
+            **admin.site.each_context(request),
+            "title": EMAIL_KINDS[kind],
+            "kind": kind,
+            "language": language,
+            "languages": settings.LANGUAGES,
+            "email": email,
+            "to": SAMPLE_TO,
+        },
+    )
+
+
+# The email as a mail client shows it: its inline styles need their own policy. No script runs
+# (default-src stays 'self' and the email has none); only the preview page may frame it.
+@xframe_options_sameorigin
+@csp_replace({"style-src": ["'unsafe-inline'"], "frame-ancestors": ["'self'"]})
+def email_preview_html(request: HttpRequest, kind: str, language: str) -> HttpResponse:
+    return HttpResponse(_preview_or_404(kind, language).body_html)

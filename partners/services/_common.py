@@ -50,7 +50,7 @@ def email_admins(
             to=admin.email,
             language=admin.language,
             template=template,
-            context={"user_name": admin.name, **context},
+            context={"user_name": admin.name, "admin_of": company.name, **context},
             topic=topic,
             object_id=object_id,
         )

@@ -1,0 +1,106 @@
+"""Every kind of email the portal writes, with made-up data for the operators' preview.
+
+Nothing here is read from or written to the database: the preview renders these contexts through
+``notifications.emails.email_render``, as the services render the real ones.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from django.conf import settings
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from licensing import messages as licensing_texts
+from telephony.models import Pbx
+
+# Template name -> what the operator reads in the preview's list.
+EMAIL_KINDS: dict[str, Any] = {
+    "activation": _("Account activation"),
+    "password_reset": _("Password reset"),
+    "partner_invitation": _("Partner request"),
+    "partner_invitation_reminder": _("Partner request reminder"),
+    "partner_invitation_expired": _("Partner request expired"),
+    "partner_message": _("Contact message"),
+    "subscription_changed": _("Licenses changed"),
+    "pbx_declared": _("PBX declared"),
+}
+SAMPLE_TO = "jonas.admin@mueller-telekom.example"
+
+
+def _in_reader_language(message: str, params: dict[str, Any]) -> Any:
+    return lazy(lambda: gettext(message) % params, str)()
+
+
+def email_sample(kind: str) -> dict[str, Any]:
+    """The context the service passes for ``kind`` (KeyError for an unknown kind)."""
+    site = settings.SITE_URL
+    expires_at = datetime(2026, 12, 13, 17, 0, tzinfo=UTC)
+    samples: dict[str, dict[str, Any]] = {
+        "activation": {
+            "user_name": "Max Mustermann",
+            "company_name": "Acme Bürotechnik GmbH",
+            "invited_by": "Anna Admin",
+            "url": f"{site}/accounts/activate/MTIzNDU2/cz8k1m-4f0b2c7e9d1a3b5c7e9f1a2b3c4d5e6f/",
+        },
+        "password_reset": {
+            "user_name": "Max Mustermann",
+            "uid": "MTIzNDU2",
+            "token": "cz8k1m-4f0b2c7e9d1a3b5c7e9f1a2b3c4d5e6f",
+        },
+        "partner_invitation": {
+            "user_name": "Jonas Admin",
+            "admin_of": "Müller Telekom",
+            "from_company": "Acme Bürotechnik GmbH",
+            "to_company": "Müller Telekom",
+            "sender_name": "Anna Admin",
+            "message": "Guten Tag,\nwir möchten unsere Lizenzen künftig über Sie beziehen.",
+            "url": f"{site}/partner/open/Xq3vR9sLk2PzT8wYc4NbH7mJd5FgA1eU/",
+            "expires_at": expires_at,
+            "as_distributor": False,
+        },
+        "partner_invitation_reminder": {
+            "user_name": "Jonas Admin",
+            "admin_of": "Müller Telekom",
+            "from_company": "Acme Bürotechnik GmbH",
+            "to_company": "Müller Telekom",
+            "expires_at": expires_at,
+            "url": f"{site}/partner/requests/8f14e45f-ceea-467f-a0e6-1f2b3c4d5e6f/",
+        },
+        "partner_invitation_expired": {
+            "user_name": "Anna Admin",
+            "admin_of": "Acme Bürotechnik GmbH",
+            "from_company": "Acme Bürotechnik GmbH",
+            "to_company": "Müller Telekom",
+            "url": f"{site}/notifications/issued/",
+        },
+        "partner_message": {
+            "user_name": "Jonas Admin",
+            "admin_of": "Müller Telekom",
+            "author": "Anna Admin",
+            "author_company": "Acme Bürotechnik GmbH",
+            "text": "Könnten Sie uns zwei weitere Business-Lizenzen einrichten?\nVielen Dank!",
+            "url": f"{site}/partner/messages/",
+        },
+        "subscription_changed": {
+            "user_name": "Anna Admin",
+            "company_name": "Acme Bürotechnik GmbH",
+            "partner_name": "Müller Telekom",
+            "change": _in_reader_language(
+                licensing_texts.SUBSCRIBED["business"], {"actor": "Jonas Admin", "quantity": 5}
+            ),
+            "url": "/licenses/",
+        },
+        "pbx_declared": {
+            "admin_name": "Anna Admin",
+            "partner_name": "Müller Telekom",
+            "pbx_name": "Zentrale München",
+            "kind": Pbx.Kind.CLOUD_PBX.label,
+            "company_name": "Acme Bürotechnik GmbH",
+            "path": "/telephony/pbxs/8f14e45f-ceea-467f-a0e6-1f2b3c4d5e6f/",
+        },
+    }
+    return samples[kind]
