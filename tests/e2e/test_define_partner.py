@@ -87,14 +87,14 @@ def test_customer_defines_a_partner_manages_the_request_and_the_reseller_accepts
     # The reseller's admin opens the emailed link (of the latest send) and accepts.
     latest = Invitation.objects.get(status="pending")
     [email] = [m for m in mail.outbox if m.to == [jonas.email]][-1:]
-    assert email.subject == "Acme Bürotechnik GmbH bittet Müller Telekom, sein Partner zu werden"
+    assert email.subject == "Acme Bürotechnik GmbH bittet Müller Telekom um eine Partnerschaft"
     path = re.search(r"https?://[^/\s]+(/partner/open/\S+/)", email.body).group(1)
     reseller_context = browser.new_context(base_url=live_server.url, locale="de-DE")
     try:
         reseller_page = reseller_context.new_page()
         reseller_page.goto(path)
         assert reseller_page.get_by_text(
-            "Acme Bürotechnik GmbH bittet Müller Telekom, sein Partner zu werden."
+            "Acme Bürotechnik GmbH bittet Müller Telekom um eine Partnerschaft."
         ).is_visible()
         reseller_page.get_by_role("link", name="Anmelden").click()
         reseller_page.fill("input[name=username]", jonas.email)
