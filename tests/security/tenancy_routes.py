@@ -51,6 +51,9 @@ LITERALS = {
     "action": ["resend", "cancel", "accept", "decline"],
     # Capability links: another person's uidb64 with a forged token, a forged invitation token.
     "token": ["forged-0123456789abcdef"],
+    # The operators' email preview (admin site): a kind of email and a language, no object.
+    "kind": ["partner_invitation"],
+    "language": ["de"],
 }
 # Django admin (operators only): ``object_id`` is the victim's object of the model in the path.
 ADMIN_MODELS = {

@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = sorted(
     p
     for p in ROOT.glob("**/templates/**/*.html")
-    if ".venv" not in p.parts and "emails" not in p.parts
+    if ".venv" not in p.relative_to(ROOT).parts
+    and p.relative_to(ROOT).parts[-3:-1] != ("templates", "emails")
 )
 
 
