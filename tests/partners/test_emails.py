@@ -61,8 +61,13 @@ def test_each_send_gives_exactly_one_email_to_each_admin_of_the_target(
     by_recipient = {m["To"]: m for m in messages}
     assert set(by_recipient) == {german.email, french.email}
     assert "bittet Müller Telekom" in by_recipient[german.email]["Subject"]
-    assert "demande à Müller Telekom" in by_recipient[french.email]["Subject"]
-    assert by_recipient[german.email].get_body(preferencelist=("html",)) is not None
+    assert "propose un partenariat à Müller Telekom" in by_recipient[french.email]["Subject"]
+    # The delivered HTML part: the layout's button, styled inline, carries the text's link.
+    german_message = by_recipient[german.email]
+    html_part = german_message.get_body(preferencelist=("html",)).get_content()
+    assert "<style" not in html_part
+    button = re.search(r'<a class="button-link"[^>]* href="([^"]+)"[^>]* style="[^"]+"', html_part)
+    assert button and button.group(1).endswith(link_of(german_message))
 
     # Opening the link (a mail scanner, or the admin before signing in) changes nothing.
     path = link_of(messages[0])
