@@ -20,6 +20,10 @@ def operator_client(client):
     return client
 
 
+def test_the_admin_index_leads_to_the_previews(operator_client):
+    assert 'href="/admin/emails/"' in operator_client.get("/admin/").content.decode()
+
+
 def test_the_index_links_every_kind_in_every_language(operator_client):
     response = operator_client.get("/admin/emails/")
     assert response.status_code == 200
