@@ -172,3 +172,22 @@ def test_product_names_stay_untranslated():
     for language in LANGUAGES:
         assert "Business" in rendered("subscription_changed", language).body_text
         assert "Cloud PBX" in rendered("pbx_declared", language).body_text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", list(EMAIL_KINDS))
+def test_long_unbroken_names_do_not_widen_the_email_at_320_px(browser, kind):
+    """Names of up to 150 characters, some without a space, wrap instead of pushing sideways."""
+    long_name = "Zweckverband" * 12
+    context = {
+        key: (long_name if isinstance(value, str) and "/" not in value else value)
+        for key, value in email_sample(kind).items()
+    }
+    email = email_render(template=kind, language="de", context=context)
+    assert long_name in email.body_html
+    page = browser.new_page(viewport={"width": 320, "height": 800})
+    try:
+        page.set_content(email.body_html)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    finally:
+        page.close()
