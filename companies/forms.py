@@ -69,7 +69,7 @@ class _PasswordThroughService:
     """Django's password forms save through ``companies.services.user_set_password`` (which
     revokes the person's API tokens and tells them)."""
 
-    def set_password_and_save(self, user, password_field_name="password1", commit=True):
+    def set_password_and_save(self, user, password_field_name="password1", commit=True):  # noqa: S107
         from companies.services import user_set_password
 
         password = self.cleaned_data.get(password_field_name)

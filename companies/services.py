@@ -451,6 +451,5 @@ def api_token_for_credentials(*, email: str, password: str, request=None) -> tup
     return api_token_create(
         user=user,
         name=str(_("API sign-in")),
-        expires_at=timezone.now()
-        + min(settings.API_TOKEN_DEFAULT_TTL, settings.API_TOKEN_MAX_TTL),
+        expires_at=timezone.now() + min(settings.API_TOKEN_DEFAULT_TTL, settings.API_TOKEN_MAX_TTL),
     )

@@ -20,7 +20,7 @@ env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
 # The embedded default (DEBUG=1) is for a developer's machine; anything else sets its own key.
-DEVELOPMENT_SECRET_KEY = "insecure-dev-key-only-for-the-embedded-default"
+DEVELOPMENT_SECRET_KEY = "insecure-dev-key-only-for-the-embedded-default"  # noqa: S105
 # Keys that were published as defaults (in this file or docker-compose.yml): never real.
 _PUBLISHED_KEYS = {DEVELOPMENT_SECRET_KEY, "change-me-in-production-to-a-long-random-string"}
 SECRET_KEY = env.str("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY if DEBUG else "")
@@ -300,3 +300,11 @@ LOGGING = {
 
 # Telephony: the largest audio prompt (WAV) accepted for a Welcome Service or an attendant.
 TELEPHONY_PROMPT_MAX_BYTES = env.int("TELEPHONY_PROMPT_MAX_BYTES", default=5 * 1024 * 1024)
+# No request body with files may be larger than this (the largest upload, a prompt, and room for
+# the form around it): rainbow_admin.uploads stops reading past it.
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=TELEPHONY_PROMPT_MAX_BYTES + 64 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "rainbow_admin.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
