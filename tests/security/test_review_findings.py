@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from companies.middleware import SIGNED_IN_AT
 from companies.models import ApiToken
 from companies.services import api_token_create
 from notifications.models import Notification
@@ -203,7 +202,7 @@ def test_a_session_ends_when_idle_and_after_its_absolute_limit(client, admin, se
     assert client.get("/profile/").status_code == 200
     assert client.session.get_expiry_age() == 30 * 60
     session = client.session
-    session[SIGNED_IN_AT] = int(time.time()) - 13 * 3600
+    session["signed_in_at"] = int(time.time()) - 13 * 3600  # companies.middleware.SIGNED_IN_AT
     session.save()
     response = client.get("/profile/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
@@ -289,16 +288,26 @@ def api_for_device(admin, pbx):
 
 
 class _CountingBody(io.RawIOBase):
-    """A 30 MB multipart body that counts what the server reads of it."""
+    """A 30 MB multipart body (the device import form with a file) that counts what the server
+    reads of it."""
+
+    HEAD = (
+        b"--BOUNDARY\r\n"
+        b'Content-Disposition: form-data; name="action"\r\n\r\nimport\r\n'
+        b"--BOUNDARY\r\n"
+        b'Content-Disposition: form-data; name="file"; filename="big.csv"\r\n'
+        b"Content-Type: text/csv\r\n\r\n"
+    )
 
     def __init__(self, size: int) -> None:
         self.size, self.read_bytes = size, 0
 
     def read(self, n=-1):
         n = self.size - self.read_bytes if n is None or n < 0 else n
-        n = min(n, self.size - self.read_bytes)
-        self.read_bytes += n
-        return b"x" * n
+        start, end = self.read_bytes, min(self.read_bytes + n, self.size)
+        self.read_bytes = end
+        head = self.HEAD[start:end]
+        return head + b"x" * (end - start - len(head))
 
     def readline(self, *args):
         return self.read(args[0] if args else 8192)

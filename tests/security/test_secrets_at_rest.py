@@ -8,7 +8,6 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 
-from notifications.apps import email_transport_check
 from notifications.models import OutboundEmail
 from notifications.services import email_deliver
 from notifications.smtp import connection_close
@@ -100,6 +99,8 @@ def test_an_email_refused_after_it_was_marked_sent_is_queued_again_with_its_link
 
 
 def test_the_console_and_folder_transports_refuse_to_run_with_debug_off(settings, tmp_path):
+    from notifications.apps import email_transport_check
+
     settings.DEBUG = False
     settings.EMAIL_FILE_PATH = tmp_path
     email = OutboundEmail.objects.create(
