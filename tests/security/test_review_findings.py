@@ -393,3 +393,43 @@ def _raw_token_of(invitation):
 
     email = OutboundEmail.objects.get(topic="invitation", object_id=invitation.pk)
     return re.search(r"/partner/open/([^/\s]+)/", email.body_text).group(1)
+
+
+def test_no_malformed_id_posted_to_any_cloud_pbx_page_is_a_500(client, admin, company):
+    """Every id a Cloud PBX page reads from POST data, malformed: never a 500."""
+    from telephony.models import AutoAttendant, EmergencyNumber, HuntGroup, WelcomeService
+    from tests.telephony.factories import CloudPbxFactory, LineFactory
+
+    pbx = CloudPbxFactory(company=company)
+    LineFactory(pbx=pbx, user=admin, extension="8001")
+    device = api_for_device(admin, pbx)
+    group = HuntGroup.objects.create(pbx=pbx, name="Sales", extension="8100", policy="parallel")
+    service = WelcomeService.objects.create(pbx=pbx, name="Hello")
+    attendant = AutoAttendant.objects.create(pbx=pbx, name="Main")
+    row = EmergencyNumber.objects.create(pbx=pbx, number="112", description="EU")
+    base = f"/telephony/pbxs/{pbx.pk}/"
+    bad = "not-a-uuid'"
+    posts = [
+        ("", {"action": "line_free", "line": bad}),
+        ("devices/", {"action": "assign", "device": bad}),
+        ("devices/", {"action": "assign", "device": str(device), "line": bad}),
+        ("devices/", {"action": "remove", "device": bad}),
+        ("numbers/", {"action": "route", "number": bad}),
+        ("numbers/", {"action": "main", "number": bad}),
+        ("numbers/", {"action": "remove", "number": bad}),
+        ("emergency/", {"action": "update", "row": bad}),
+        ("emergency/", {"action": "update", "row": str(row.pk), "hunt_group": bad}),
+        ("emergency/", {"action": "remove", "row": bad}),
+        ("hunt-groups/", {"action": "remove", "group": bad}),
+        (f"hunt-groups/{group.pk}/", {"name": "Sales", "policy": "parallel", "members": bad}),
+        (f"welcome/{service.pk}/", {"action": "remove_hours", "row": bad}),
+        (f"welcome/{service.pk}/", {"action": "remove_exception", "row": bad}),
+        (f"welcome/{service.pk}/", {"action": "destinations", "open": f"hunt_group:{bad}"}),
+        (f"welcome/{service.pk}/", {"action": "destinations", "public_number": bad}),
+        (f"attendants/{attendant.pk}/", {"action": "key", "digit": "1", "target": f"member:{bad}"}),
+        (f"attendants/{attendant.pk}/", {"action": "settings", "public_number": bad}),
+    ]
+    client.force_login(admin)
+    for path, data in posts:
+        response = client.post(base + path, data)
+        assert response.status_code in (200, 302, 404), (path, data, response.status_code)
