@@ -341,12 +341,13 @@ def test_a_30_mb_upload_is_refused_before_it_is_read(client, admin, company):
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
-        WSGIHandler()(environ, start_response)
+        page = b"".join(WSGIHandler()(environ, start_response)).decode()
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
     assert status["line"].startswith("400")
     assert body.read_bytes < 1024 * 1024
+    assert "A file you sent may be larger than allowed." in page
 
 
 def test_the_api_refuses_an_upload_over_the_limit_with_file_too_large(
