@@ -246,6 +246,24 @@ def test_a_csv_field_over_131072_characters_is_invalid_csv_not_a_500(api_for, co
     assert response.json()["code"] == "invalid_csv"
 
 
+def test_a_csv_file_with_a_field_over_131072_characters_is_refused_on_the_devices_page(
+    client, company, admin
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.telephony.factories import CloudPbxFactory
+
+    pbx = CloudPbxFactory(company=company)
+    client.force_login(admin)
+    content = b'type,identifier\nsip,"' + b"A" * 131_073 + b'"\n'
+    page = client.post(
+        f"/telephony/pbxs/{pbx.pk}/devices/",
+        {"action": "import", "file": SimpleUploadedFile("long.csv", content, "text/csv")},
+    )
+    assert page.status_code == 200
+    assert "not a readable CSV file" in page.content.decode()
+
+
 @pytest.mark.parametrize(
     ("page", "data"),
     [
