@@ -9,7 +9,9 @@ COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev
 ENV PATH="/venv/bin:$PATH"
 COPY . .
-RUN DEBUG=0 SECRET_KEY=build-only python manage.py collectstatic --noinput \
+# A throw-away key: settings refuse to load with DEBUG=0 and no real SECRET_KEY.
+RUN export DEBUG=0 SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+    && python manage.py collectstatic --noinput \
     && python manage.py compilemessages --ignore=.venv >/dev/null
 
 RUN useradd --create-home rainbow && chown -R rainbow /app

@@ -84,6 +84,8 @@ def main() -> None:
         "DATABASE_URL": args.database_url,
         "REDIS_URL": args.redis_url,
         "EMAIL_URL": f"smtp://127.0.0.1:{port}",
+        # As measured so far: the development settings (DEBUG is off unless asked for).
+        "DEBUG": os.environ.get("DEBUG", "1"),
         "CELERY_TASK_ALWAYS_EAGER": "0",
         "CELERY_QUEUE": "email-bench",
         "LOG_LEVEL": "WARNING",

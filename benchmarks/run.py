@@ -80,6 +80,8 @@ def environment(database_url: str, redis_url: str) -> dict[str, str]:
         "REDIS_URL": redis_url,
         "DEBUG": "0",
         "SECRET_KEY": "benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        # DEBUG=0 refuses the console email transport (it would print links): kept in memory.
+        "EMAIL_URL": "memorymail://",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SITE_URL": BASE,
         "SECURE_SSL_REDIRECT": "0",

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from companies.forms import AdminPasswordSetForm
 from companies.models import ApiToken, Company, User
 
 
@@ -21,6 +22,7 @@ class CompanyAdmin(admin.ModelAdmin):
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    change_password_form = AdminPasswordSetForm
     ordering = ("email",)
     list_display = ("email", "name", "company", "role", "language", "is_active", "is_staff")
     list_filter = ("role", "language", "is_active", "is_staff")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.cache import add_never_cache_headers
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
@@ -83,9 +84,11 @@ class TokenView(APIView):
         token, raw = services.api_token_for_credentials(
             email=data["email"], password=data["password"], request=request
         )
-        return Response(
+        response = Response(
             {"token": raw, "expires_at": token.expires_at}, status=status.HTTP_201_CREATED
         )
+        add_never_cache_headers(response)  # a secret: kept by no browser or proxy
+        return response
 
 
 class MeView(APIView):

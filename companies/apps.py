@@ -7,4 +7,9 @@ class CompaniesConfig(AppConfig):
     verbose_name = _("Companies and people")
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from companies import schema  # noqa: F401 (registers the OpenAPI auth extension)
+        from companies.middleware import session_start
+
+        user_logged_in.connect(session_start, dispatch_uid="companies.session_start")

@@ -1,5 +1,11 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.conf import settings
+from django.contrib.auth.forms import (
+    AdminPasswordChangeForm,
+    AuthenticationForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -59,6 +65,27 @@ class OutboxPasswordResetForm(PasswordResetForm):
         )
 
 
+class _PasswordThroughService:
+    """Django's password forms save through ``companies.services.user_set_password`` (which
+    revokes the person's API tokens and tells them)."""
+
+    def set_password_and_save(self, user, password_field_name="password1", commit=True):  # noqa: S107
+        from companies.services import user_set_password
+
+        password = self.cleaned_data.get(password_field_name)
+        if not commit or not password or self.cleaned_data.get("usable_password") == "false":
+            return super().set_password_and_save(user, password_field_name, commit)
+        return user_set_password(user=user, password=password)
+
+
+class ResetPasswordSetForm(_PasswordThroughService, SetPasswordForm):
+    """The new password chosen from a reset link."""
+
+
+class AdminPasswordSetForm(_PasswordThroughService, AdminPasswordChangeForm):
+    """A password an operator sets in the Django admin."""
+
+
 class SignUpForm(forms.Form):
     company_name = forms.CharField(label=_("Company name"), max_length=150)
     country = LazyTypedChoiceField(label=_("Country"), choices=countries)
@@ -103,5 +130,10 @@ class ApiTokenForm(forms.Form):
         label=_("Expires on"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=_("Leave empty for a token that does not expire."),
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["expires_at"].help_text = _(
+            "Leave empty for the longest lifetime allowed (%(days)s days)."
+        ) % {"days": settings.API_TOKEN_MAX_TTL.days}

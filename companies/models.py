@@ -3,6 +3,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -195,7 +196,8 @@ class ApiToken(models.Model):
     prefix = models.CharField(max_length=12, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
-    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    # Every token expires (at most API_TOKEN_MAX_TTL after its creation).
+    expires_at = models.DateTimeField(_("expires"))
     revoked_at = models.DateTimeField(null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
 
@@ -203,10 +205,28 @@ class ApiToken(models.Model):
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
         ordering = ["-created_at"]
+        indexes = [
+            # A person's tokens that may still be usable: counted and revoked by the services.
+            models.Index(
+                fields=["user", "created_at"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="api_token_unrevoked",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
 
     def is_usable(self, now=None) -> bool:
+        """Not revoked, not expired, and younger than the longest lifetime allowed now (a
+        lowered ``API_TOKEN_MAX_TTL`` applies to tokens made before)."""
         now = now or timezone.now()
-        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+        return (
+            self.revoked_at is None
+            and self.expires_at > now
+            and self.created_at + settings.API_TOKEN_MAX_TTL > now
+        )
+
+    @property
+    def usable(self) -> bool:
+        return self.is_usable()

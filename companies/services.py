@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -21,7 +21,7 @@ from companies.models import ApiToken, Company, User, hash_token
 from companies.signals import member_created, member_deactivated
 from companies.tokens import activation_token
 from companies.validation import clean_country, clean_language
-from notifications.services import activity_record, email_queue
+from notifications.services import activity_record, email_queue, notify
 from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound, Throttled
 from rainbow_admin.permissions import is_operator, require_manage
 
@@ -324,9 +324,24 @@ def profile_update(*, user: User, name: str, language: str) -> User:
 
 @transaction.atomic
 def user_set_password(*, user: User, password: str) -> User:
+    """Set a new password (profile, reset link, Django admin). The person's API tokens were made
+    with the old one: they are revoked, and the person is told in the portal."""
     _clean_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])
+    revoked = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    if revoked:
+        notify(
+            recipients=[user],
+            message=gettext_noop(
+                "Your password was changed, so your API tokens (%(count)s) were revoked. "
+                "Create new ones on your profile."
+            ),
+            params={"count": revoked},
+            url=reverse("profile"),
+        )
     return user
 
 
@@ -335,16 +350,44 @@ def user_set_password(*, user: User, password: str) -> User:
 
 @transaction.atomic
 def api_token_create(*, user: User, name: str, expires_at: datetime | None) -> tuple[ApiToken, str]:
-    """Create a token and return it with its secret, which is shown once and stored hashed."""
-    if expires_at is not None and expires_at <= timezone.now():
+    """Create a token and return it with its secret, which is shown once and stored hashed.
+
+    Every token expires: at ``expires_at``, at most ``API_TOKEN_MAX_TTL`` from now (the default
+    when none is given). A person holds at most ``API_TOKEN_MAX_ACTIVE`` usable tokens: the
+    oldest ones are revoked to make room, so a script signing in again and again keeps working
+    while the tokens it left behind stop.
+    """
+    now = timezone.now()
+    latest = now + settings.API_TOKEN_MAX_TTL
+    if expires_at is None:
+        expires_at = latest
+    if expires_at <= now:
         raise InvalidInput(
             _("The expiry date must be in the future."), code="expiry_in_past", field="expires_at"
         )
+    if expires_at > latest + timedelta(days=1):  # a date picker's end of day is fine
+        raise InvalidInput(
+            _("A token lives %(days)s days at most: choose an earlier expiry date.")
+            % {"days": settings.API_TOKEN_MAX_TTL.days},
+            code="expiry_too_far",
+            field="expires_at",
+        )
+    expires_at = min(expires_at, latest)
     name = _clean_name(name)
     if len(name) > 100:
         raise InvalidInput(
             _("The name is too long (100 characters at most)."), code="name_too_long", field="name"
         )
+    # One creation at a time per person, so two cannot both find room under the cap.
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    usable = list(
+        ApiToken.objects.filter(user=user, revoked_at__isnull=True, expires_at__gt=now)
+        .order_by("-created_at")
+        .values_list("pk", flat=True)
+    )
+    oldest = usable[settings.API_TOKEN_MAX_ACTIVE - 1 :]
+    if oldest:
+        ApiToken.objects.filter(pk__in=oldest).update(revoked_at=now)
     secret = secrets.token_urlsafe(32)
     prefix = secrets.token_hex(4)
     raw = f"ra_{prefix}_{secret}"
@@ -408,5 +451,5 @@ def api_token_for_credentials(*, email: str, password: str, request=None) -> tup
     return api_token_create(
         user=user,
         name=str(_("API sign-in")),
-        expires_at=timezone.now() + settings.API_TOKEN_DEFAULT_TTL,
+        expires_at=timezone.now() + min(settings.API_TOKEN_DEFAULT_TTL, settings.API_TOKEN_MAX_TTL),
     )

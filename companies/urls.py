@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from companies import views
+from companies.forms import ResetPasswordSetForm
 
 urlpatterns = [
     path("accounts/login/", views.SignInView.as_view(), name="login"),
@@ -19,7 +20,8 @@ urlpatterns = [
     path(
         "accounts/reset/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
-            template_name="companies/password_reset_confirm.html"
+            template_name="companies/password_reset_confirm.html",
+            form_class=ResetPasswordSetForm,
         ),
         name="password_reset_confirm",
     ),

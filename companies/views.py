@@ -222,7 +222,6 @@ def profile(request: HttpRequest) -> HttpResponse:
             "token_form": token_form,
             "tokens": selectors.api_tokens_list(user=user),
             "new_token": new_token,
-            "now": timezone.now(),
         },
     )
 

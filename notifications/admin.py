@@ -8,7 +8,15 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     list_display = ("subject", "to", "status", "attempts", "created_at", "sent_at")
     list_filter = ("status", "topic")
     search_fields = ("to", "subject")
-    readonly_fields = [f.name for f in OutboundEmail._meta.fields]
+    # No body: a queued email's links work (password reset, activation, partner requests), and
+    # an operator must not be able to take over an account by asking for its reset and reading it.
+    exclude = ("body_text", "body_html")
+    readonly_fields = [
+        f.name for f in OutboundEmail._meta.fields if f.name not in ("body_text", "body_html")
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("body_text", "body_html")
 
 
 @admin.register(Notification)

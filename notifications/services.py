@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import smtplib
 import uuid
 from collections.abc import Iterable
@@ -12,7 +13,8 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from notifications import smtp
 from notifications.emails import email_render
@@ -98,6 +100,12 @@ def email_deliver(*, email_id: uuid.UUID | str) -> OutboundEmail | None:
     that from a refusal, so the row goes back to queued and the email is sent again, with the same
     Message-ID (derived from the row's id) so the repeat is recognisable.
 
+    Links in an email (password reset, activation, partner requests) are secrets: the row keeps
+    them only while it may still be sent. In the transaction that marks it sent (or failed for
+    good) every link in its bodies is replaced by a marker (``_redact``); when the server then
+    refuses the message, the row goes back to queued with the bodies it was sent with, which
+    this worker still holds. A row that says sent holds no working link.
+
     Other email backends (the embedded default's console and folder) get the message as before,
     marked sent once the backend returns. SMTP errors are recorded and re-raised as
     ``EmailNotSent`` for the task to retry with backoff.
@@ -126,8 +134,19 @@ def email_deliver(*, email_id: uuid.UUID | str) -> OutboundEmail | None:
                 email.status = OutboundEmail.Status.SENT
                 email.sent_at = timezone.now()
                 email.last_error = ""
+            bodies = email.body_text, email.body_html
+            if email.status != OutboundEmail.Status.QUEUED:
+                _redact(email)
             email.save(
-                update_fields=["attempts", "last_attempt_at", "last_error", "status", "sent_at"]
+                update_fields=[
+                    "attempts",
+                    "last_attempt_at",
+                    "last_error",
+                    "status",
+                    "sent_at",
+                    "body_text",
+                    "body_html",
+                ]
             )
     except BaseException:
         if handover is not None:
@@ -140,7 +159,7 @@ def email_deliver(*, email_id: uuid.UUID | str) -> OutboundEmail | None:
         except Exception as exc:
             if not isinstance(exc, smtplib.SMTPResponseException):
                 smtp.drop(backend)  # the connection is in an unknown state
-            _undo_sent(email, exc)
+            _undo_sent(email, exc, bodies)
     # Raised after the commit, so the attempt and its error are kept.
     if email.status == OutboundEmail.Status.QUEUED:
         raise EmailNotSent(email.id, email.attempts)
@@ -168,13 +187,35 @@ def _refused_for_good(exc: Exception) -> bool:
     return isinstance(exc, smtplib.SMTPDataError) and 500 <= exc.smtp_code < 600
 
 
-def _undo_sent(email: OutboundEmail, exc: Exception) -> None:
-    """The server did not confirm the message after the row was marked sent: queue it again."""
+def _undo_sent(email: OutboundEmail, exc: Exception, bodies: tuple[str, str]) -> None:
+    """The server did not confirm the message after the row was marked sent: queue it again,
+    with the bodies it was sent with (redacted again if it has failed for good)."""
     _record_failure(email, exc)
     email.sent_at = None
+    email.body_text, email.body_html = bodies
+    if email.status != OutboundEmail.Status.QUEUED:
+        _redact(email)
     OutboundEmail.objects.filter(
         pk=email.pk, status=OutboundEmail.Status.SENT, attempts=email.attempts
-    ).update(status=email.status, sent_at=None, last_error=email.last_error)
+    ).update(
+        status=email.status,
+        sent_at=None,
+        last_error=email.last_error,
+        body_text=email.body_text,
+        body_html=email.body_html,
+    )
+
+
+# Any absolute link: the secret of a reset, activation or partner-request link is in its path.
+_LINK = re.compile(r"https?://[^\s<>\"'()]+", re.IGNORECASE)
+
+
+def _redact(email: OutboundEmail) -> None:
+    """Replace every link of the email's bodies by a marker, in the email's language."""
+    with translation.override(email.language):
+        marker = gettext("[link removed after sending]")
+    email.body_text = _LINK.sub(marker, email.body_text)
+    email.body_html = _LINK.sub(marker, email.body_html)
 
 
 def message_of(email: OutboundEmail) -> EmailMultiAlternatives:

@@ -16,6 +16,8 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 from django.core.mail.message import sanitize_address
 
+from notifications.backends import require_allowed_transport
+
 _connections = threading.local()
 
 
@@ -23,6 +25,7 @@ def connection() -> Any:
     """This thread's email backend, kept between emails (an SMTP connection stays open)."""
     backend = getattr(_connections, "current", None)
     if backend is None:
+        require_allowed_transport()  # before a console or folder backend prints a link
         backend = get_connection()
         _connections.current = backend
     return backend

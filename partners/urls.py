@@ -18,6 +18,7 @@ urlpatterns = [
         views.invitation_action,
         name="invitation_action",
     ),
+    path("partner/open/", views.invitation_landing_resume, name="invitation_landing_resume"),
     path("partner/open/<str:token>/", views.invitation_landing, name="invitation_landing"),
     path("customers/", views.customers, name="customers"),
     path("customers/<uuid:company_id>/", views.customer_detail, name="customer_detail"),

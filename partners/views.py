@@ -219,6 +219,9 @@ def invitation_action(request: HttpRequest, invitation_id: uuid.UUID, action: st
     return redirect(_next_url(request, default_next))
 
 
+LANDING_TOKEN = "invitation_landing_token"  # noqa: S105 (a session key)
+
+
 def invitation_landing(request: HttpRequest, token: str) -> HttpResponse:
     """The page of the emailed link. GET never changes anything (mail scanners follow links);
     signed-in admins of the target answer with the buttons (POST); anyone else is told what to do.
@@ -226,6 +229,22 @@ def invitation_landing(request: HttpRequest, token: str) -> HttpResponse:
     invitation = selectors.invitation_by_token(raw_token=token)
     if invitation is None:
         return render(request, "partners/invitation_invalid.html", status=404)
+    # The sign-in link comes back to the page through the session, not with the token in
+    # ``?next=`` (which would reach access logs and the sign-in page's Referer).
+    request.session[LANDING_TOKEN] = token
+    return _landing(request, invitation)
+
+
+def invitation_landing_resume(request: HttpRequest) -> HttpResponse:
+    """Where the landing page's sign-in returns: the request whose link was opened last."""
+    token = request.session.get(LANDING_TOKEN)
+    invitation = selectors.invitation_by_token(raw_token=token) if token else None
+    if invitation is None:
+        return render(request, "partners/invitation_invalid.html", status=404)
+    return _landing(request, invitation)
+
+
+def _landing(request: HttpRequest, invitation) -> HttpResponse:
     user = request.user
     context = {
         "invitation": invitation,
@@ -235,7 +254,8 @@ def invitation_landing(request: HttpRequest, token: str) -> HttpResponse:
         and not is_admin_of(user, invitation.to_company),
         "signed_in_elsewhere": user.is_authenticated
         and not is_member_of(user, invitation.to_company),
-        "login_url": f"{reverse('login')}?next={request.path}",
+        "login_url": f"{reverse('login')}?next={reverse('invitation_landing_resume')}",
+        "here": reverse("invitation_landing_resume"),
     }
     return render(request, "partners/invitation_landing.html", context)
 

@@ -1,7 +1,9 @@
 """Settings for Rainbow Admin, read from the environment.
 
-With no variable set the portal runs on an embedded default: SQLite in the working folder, Celery
-tasks run in-process after commit, emails printed to the console and written to a folder.
+With ``DEBUG=1`` and nothing else set the portal runs on an embedded default: SQLite in the working
+folder, Celery tasks run in-process after commit, emails printed to the console and written to a
+folder (``scripts/demo`` sets ``DEBUG=1``). Without ``DEBUG=1`` it fails closed: it refuses to start
+without a real ``SECRET_KEY`` and to send email without ``EMAIL_URL``.
 """
 
 from datetime import timedelta
@@ -9,15 +11,25 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 
-DEBUG = env.bool("DEBUG", default=True)
-# The embedded default is for a developer's machine; production sets its own key.
-SECRET_KEY = env.str("SECRET_KEY", default="insecure-dev-key-only-for-the-embedded-default")
+DEBUG = env.bool("DEBUG", default=False)
+# The embedded default (DEBUG=1) is for a developer's machine; anything else sets its own key.
+DEVELOPMENT_SECRET_KEY = "insecure-dev-key-only-for-the-embedded-default"  # noqa: S105
+# Keys that were published as defaults (in this file or docker-compose.yml): never real.
+_PUBLISHED_KEYS = {DEVELOPMENT_SECRET_KEY, "change-me-in-production-to-a-long-random-string"}
+SECRET_KEY = env.str("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY if DEBUG else "")
+if not DEBUG and (SECRET_KEY in _PUBLISHED_KEYS or len(SECRET_KEY) < 32):
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY to a long random string (at least 32 characters, e.g. "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`), or DEBUG=1 for the "
+        "embedded development default."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
@@ -53,7 +65,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "companies.middleware.SessionLimitsMiddleware",
     "companies.middleware.UserLanguageMiddleware",
+    "companies.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -98,11 +112,19 @@ LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env.int("PASSWORD_MIN_LENGTH", default=12)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
+# Password reset and activation links (the same signed-token mechanism) live this long.
+PASSWORD_RESET_TIMEOUT = 60 * env.int("PASSWORD_RESET_TIMEOUT_MINUTES", default=60)
+# A session ends after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after the
+# sign-in whatever the activity (companies.middleware.SessionLimitsMiddleware).
+SESSION_COOKIE_AGE = 60 * env.int("SESSION_IDLE_MINUTES", default=30)
+SESSION_MAX_AGE = timedelta(hours=env.int("SESSION_MAX_HOURS", default=12))
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("de", _("German")), ("fr", _("French"))]
@@ -191,6 +213,9 @@ OUTBOX_REQUEUE_AFTER = timedelta(seconds=env.int("OUTBOX_REQUEUE_AFTER_SECONDS",
 SIGN_IN_MAX_FAILURES = env.int("SIGN_IN_MAX_FAILURES", default=10)
 SIGN_IN_LOCKOUT = timedelta(minutes=env.int("SIGN_IN_LOCKOUT_MINUTES", default=15))
 API_TOKEN_DEFAULT_TTL = timedelta(days=env.int("API_TOKEN_DEFAULT_TTL_DAYS", default=30))
+# No token lives longer than this; a person has at most API_TOKEN_MAX_ACTIVE usable tokens.
+API_TOKEN_MAX_TTL = timedelta(days=env.int("API_TOKEN_MAX_TTL_DAYS", default=90))
+API_TOKEN_MAX_ACTIVE = env.int("API_TOKEN_MAX_ACTIVE", default=20)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -246,7 +271,9 @@ if not DEBUG:
     # SECURE_COOKIES=0 only for a local plain-HTTP trial of the production setup (docker-compose).
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Only a proxy that sets X-Forwarded-Proto itself (dropping the client's) may be trusted.
+    if env.bool("PROXY_SETS_X_FORWARDED_PROTO", default=False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -273,3 +300,11 @@ LOGGING = {
 
 # Telephony: the largest audio prompt (WAV) accepted for a Welcome Service or an attendant.
 TELEPHONY_PROMPT_MAX_BYTES = env.int("TELEPHONY_PROMPT_MAX_BYTES", default=5 * 1024 * 1024)
+# No request body with files may be larger than this (the largest upload, a prompt, and room for
+# the form around it): rainbow_admin.uploads stops reading past it.
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=TELEPHONY_PROMPT_MAX_BYTES + 64 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "rainbow_admin.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]

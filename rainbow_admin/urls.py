@@ -37,5 +37,6 @@ urlpatterns = [
     path("", include("licensing.urls")),
 ]
 
+handler400 = "rainbow_admin.views.bad_request"
 handler404 = "rainbow_admin.views.not_found"
 handler500 = "rainbow_admin.views.server_error"

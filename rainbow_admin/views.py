@@ -38,6 +38,13 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return render(request, "404.html", status=404)
 
 
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A request the portal cannot read (e.g. an upload past ``UPLOAD_MAX_BYTES``)."""
+    if _wants_json(request):
+        return JsonResponse({"detail": _("Bad request."), "code": "bad_request"}, status=400)
+    return render(request, "400.html", status=400)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     if _wants_json(request):
         return JsonResponse({"detail": _("Server error."), "code": "server_error"}, status=500)

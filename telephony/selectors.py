@@ -3,6 +3,7 @@ queries."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.db.models import Count, OuterRef, Prefetch, QuerySet
@@ -32,6 +33,17 @@ from telephony.models import (
 
 def _not_found(what=None) -> NotFound:
     return NotFound(what or _("Not found."), code="not_found")
+
+
+def _pk(value: Any) -> uuid.UUID | None:
+    """An id from a URL or a form as a UUID; None when malformed (the caller answers not found,
+    as for an id of another company: a posted id must never raise)."""
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError, AttributeError):
+        return None
 
 
 def pbx_list(*, actor: User, company: Company) -> QuerySet[Pbx]:
@@ -69,7 +81,9 @@ def lines_list(*, pbx: Pbx) -> QuerySet[Line]:
 
 
 def line_get(*, pbx: Pbx, line_id: Any) -> Line:
-    line = Line.objects.select_related("user", "pbx__company").filter(pk=line_id, pbx=pbx).first()
+    line = (
+        Line.objects.select_related("user", "pbx__company").filter(pk=_pk(line_id), pbx=pbx).first()
+    )
     if line is None:
         raise _not_found(_("No such line on this PBX."))
     return line
@@ -93,14 +107,14 @@ def devices_list(*, pbx: Pbx) -> QuerySet[Device]:
 
 
 def device_get(*, pbx: Pbx, device_id: Any) -> Device:
-    device = Device.objects.select_related("line__user").filter(pk=device_id, pbx=pbx).first()
+    device = Device.objects.select_related("line__user").filter(pk=_pk(device_id), pbx=pbx).first()
     if device is None:
         raise _not_found(_("No such device on this PBX."))
     return device
 
 
 def device_import_get(*, pbx: Pbx, import_id: Any) -> DeviceImport:
-    job = DeviceImport.objects.filter(pk=import_id, pbx=pbx).first()
+    job = DeviceImport.objects.filter(pk=_pk(import_id), pbx=pbx).first()
     if job is None:
         raise _not_found()
     return job
@@ -119,7 +133,7 @@ def public_numbers_list(*, pbx: Pbx) -> QuerySet[PublicNumber]:
 
 
 def public_number_get(*, pbx: Pbx, number_id: Any) -> PublicNumber:
-    number = PublicNumber.objects.filter(pk=number_id, pbx=pbx).first()
+    number = PublicNumber.objects.filter(pk=_pk(number_id), pbx=pbx).first()
     if number is None:
         raise _not_found(_("No such public number on this PBX."))
     return number
@@ -151,7 +165,7 @@ def welcome_choices(*, pbx: Pbx) -> QuerySet[WelcomeService]:
 
 
 def hunt_group_get(*, pbx: Pbx, group_id: Any) -> HuntGroup:
-    group = hunt_groups_list(pbx=pbx).filter(pk=group_id).first()
+    group = hunt_groups_list(pbx=pbx).filter(pk=_pk(group_id)).first()
     if group is None:
         raise _not_found(_("No such hunt group on this PBX."))
     return group
@@ -173,7 +187,7 @@ def welcome_services_list(*, pbx: Pbx) -> QuerySet[WelcomeService]:
 
 
 def welcome_service_get(*, pbx: Pbx, service_id: Any) -> WelcomeService:
-    service = welcome_services_list(pbx=pbx).filter(pk=service_id).first()
+    service = welcome_services_list(pbx=pbx).filter(pk=_pk(service_id)).first()
     if service is None:
         raise _not_found(_("No such Welcome Service on this PBX."))
     return service
@@ -196,7 +210,7 @@ def auto_attendants_list(*, pbx: Pbx) -> QuerySet[AutoAttendant]:
 
 
 def auto_attendant_get(*, pbx: Pbx, attendant_id: Any) -> AutoAttendant:
-    attendant = auto_attendants_list(pbx=pbx).filter(pk=attendant_id).first()
+    attendant = auto_attendants_list(pbx=pbx).filter(pk=_pk(attendant_id)).first()
     if attendant is None:
         raise _not_found(_("No such Automated Attendant on this PBX."))
     return attendant
@@ -211,7 +225,7 @@ def emergency_numbers_list(*, pbx: Pbx) -> QuerySet[EmergencyNumber]:
 
 
 def emergency_number_get(*, pbx: Pbx, emergency_id: Any) -> EmergencyNumber:
-    row = EmergencyNumber.objects.filter(pk=emergency_id, pbx=pbx).first()
+    row = EmergencyNumber.objects.filter(pk=_pk(emergency_id), pbx=pbx).first()
     if row is None:
         raise _not_found()
     return row

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from rainbow_admin.errors import DomainError, InvalidInput, Throttled
+from rainbow_admin.uploads import UploadTooLarge
 
 
 def _first_message(detail: Any) -> tuple[str, str, str | None]:
@@ -54,6 +56,13 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             code,
             status.HTTP_400_BAD_REQUEST,
             errors=exc.detail,
+        )
+    if isinstance(exc, exceptions.ParseError) and isinstance(exc.__context__, UploadTooLarge):
+        return error_response(
+            _("The file is too large (%(max)s MB at most).")
+            % {"max": settings.UPLOAD_MAX_BYTES // (1024 * 1024)},
+            "file_too_large",
+            400,
         )
     if isinstance(exc, exceptions.ParseError):
         return error_response(_("The request body is not valid JSON."), "malformed_body", 400)

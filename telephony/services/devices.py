@@ -130,6 +130,17 @@ def device_remove(*, actor: User, device: Device) -> None:
 
 
 def _read_rows(content: str) -> list[dict[str, str]]:
+    try:
+        return _parse_rows(content)
+    except csv.Error:  # e.g. a field over csv.field_size_limit() (131,072 characters)
+        raise InvalidInput(
+            _("The file is not a readable CSV file (a value may be too long)."),
+            code="invalid_csv",
+            field="file",
+        ) from None
+
+
+def _parse_rows(content: str) -> list[dict[str, str]]:
     reader = csv.DictReader(io.StringIO(content))
     fields = [name.strip().lower() for name in reader.fieldnames or []]
     if "identifier" not in fields or "type" not in fields:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from companies.models import User
-from rainbow_admin.errors import InvalidInput
+from rainbow_admin.errors import InvalidInput, NotFound
 from telephony.access import require_telephony
 from telephony.identifiers import clean_e164
 from telephony.models import (
@@ -425,7 +425,9 @@ def opening_exception_add(
 def opening_row_remove(*, actor: User, service: WelcomeService, kind: str, row_id: Any) -> None:
     require_telephony(actor, service.pbx.company)
     model = OpeningHours if kind == "hours" else OpeningException
-    model.objects.filter(welcome_service=service, pk=row_id).delete()
+    if not str(row_id or "").isdigit():  # rows have numeric ids: a malformed one is not found
+        raise NotFound(_("Not found."), code="not_found")
+    model.objects.filter(welcome_service=service, pk=int(row_id)).delete()
     record_change(
         actor=actor,
         pbx=service.pbx,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -63,7 +64,9 @@ def telephony_page(*, cloud: bool = False) -> Callable:
                 else:
                     selectors.pbx_list(actor=request.user, company=ws.company)  # the check
                 return view(request, ws, pbx, **kwargs)
-            except NotFound:
+            except (NotFound, ValidationError):
+                # ValidationError: a malformed id posted to a service (e.g. a line or a hunt
+                # group), which a query cannot even look up: not found, never a 500.
                 return render(request, "404.html", status=404)
             except (NotAllowed, Conflict) as exc:
                 context: dict[str, Any] = {"ws": ws, "error": exc}

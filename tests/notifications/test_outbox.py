@@ -108,6 +108,7 @@ def test_lines_that_start_with_a_dot_arrive_intact(smtp):
 
 
 def test_the_embedded_default_writes_the_email_to_its_folder(settings, tmp_path):
+    settings.DEBUG = True  # the embedded default is a development setup (DEBUG=1)
     settings.EMAIL_BACKEND = "notifications.backends.ConsoleAndFileEmailBackend"
     settings.EMAIL_FILE_PATH = tmp_path
     email_connection_close()

@@ -42,6 +42,9 @@ QUERY = {"/partner/directory/": "?q=e"}
 # answer that way to everybody, so the list cannot hide a new page.
 NOT_PAGES = {
     "/healthz": ("the load balancer's plain-text probe", {200}),
+    # The landing page's way back from sign-in: the same page as /partner/open/{token}/ (tried
+    # below), shown only to a browser that opened the emailed link first (token in the session).
+    "/partner/open/": ("the landing page again, once its link was opened", {404}),
     "/": ("sends people to their start page", {302}),
     "/accounts/logout/": ("sign-out is a POST (the GET is refused)", {405}),
     "/language/": ("a form target: the POST redirects back", {405}),
