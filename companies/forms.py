@@ -1,16 +1,39 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from companies.models import User
+from companies.text import email_normalise
+
+
+class NormalisedEmailField(forms.EmailField):
+    """An address in the one form it is stored in (NFKC, case-folded) before it is validated:
+    full-width letters typed with an input method become plain ones."""
+
+    def to_python(self, value):
+        return email_normalise(super().to_python(value))
+
+
+class AdminSignInForm(AdminAuthenticationForm):
+    """The Django admin's login: its ``authenticate()`` goes through the sign-in throttle like every
+    other path; a try during a wait is refused with the wait on the form."""
+
+    def clean(self):
+        from companies.sign_in_throttle import SignInThrottled
+
+        try:
+            return super().clean()
+        except SignInThrottled as exc:
+            raise forms.ValidationError(str(exc.message), code=exc.code) from None
 
 
 class SignInForm(AuthenticationForm):
-    """Sign-in through ``companies.services.sign_in`` (the lockout rule lives there)."""
+    """Sign-in through ``companies.services.sign_in`` (the throttle runs in the backend)."""
 
-    username = forms.EmailField(
+    username = NormalisedEmailField(
         label=_("Email address"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
@@ -63,7 +86,7 @@ class SignUpForm(forms.Form):
     company_name = forms.CharField(label=_("Company name"), max_length=150)
     country = LazyTypedChoiceField(label=_("Country"), choices=countries)
     admin_name = forms.CharField(label=_("Your name"), max_length=150)
-    email = forms.EmailField(label=_("Email address"))
+    email = NormalisedEmailField(label=_("Email address"))
     password = forms.CharField(
         label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -83,7 +106,7 @@ class ActivationForm(forms.Form):
 
 class MemberAddForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
-    email = forms.EmailField(label=_("Email address"))
+    email = NormalisedEmailField(label=_("Email address"))
     role = forms.ChoiceField(label=_("Role"), choices=User.Role.choices, initial=User.Role.MEMBER)
     language = forms.ChoiceField(label=_("Language"), choices=User.Language.choices)
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from companies.text import search_key
+from companies.text import email_normalise, email_skeleton, search_key
 from rainbow_admin.db import ChoiceLabels
 
 
@@ -65,7 +65,7 @@ class UserManager(BaseUserManager["User"]):
     def _create_user(self, email: str, password: str | None, **extra) -> User:
         if not email:
             raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=email_normalise(email), **extra)
         if password:
             user.set_password(password)
         else:
@@ -86,7 +86,22 @@ class UserManager(BaseUserManager["User"]):
         return self._create_user(email, password, **extra)
 
     def get_by_natural_key(self, username: str) -> User:
-        return self.get(email__iexact=username)
+        return self.get(email=email_normalise(username))
+
+    def for_sign_in(self, address: str) -> User | None:
+        """The person an address typed at sign-in means: the address itself, else its look-alike.
+
+        ``louis@…`` written with a dotless i (U+0131) finds ``louis@…``: the password is checked
+        against that person and their failures count on the same counter.
+        """
+        people = list(
+            self.select_related("company").filter(
+                models.Q(email=email_normalise(address))
+                | models.Q(email_skeleton=email_skeleton(address))
+            )[:2]
+        )
+        exact = [person for person in people if person.email == email_normalise(address)]
+        return (exact or people or [None])[0]
 
 
 class User(ChoiceLabels, AbstractBaseUser, PermissionsMixin):
@@ -103,6 +118,11 @@ class User(ChoiceLabels, AbstractBaseUser, PermissionsMixin):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     email = models.EmailField(_("email address"), max_length=254, unique=True)
+    # What the address looks like (companies.text.email_skeleton): one person per look. Null only
+    # for an account that already looked like an older one when the column came (migration 0006).
+    email_skeleton = models.CharField(  # noqa: DJ001 (NULL: several rows may hold none)
+        max_length=254, unique=True, null=True, editable=False, default=None
+    )
     name = models.CharField(_("name"), max_length=150)
     company = models.ForeignKey(
         Company,
@@ -153,6 +173,16 @@ class User(ChoiceLabels, AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>"
+
+    def save(self, *args, **kwargs) -> None:
+        # Stored in one form (NFKC, case-folded) with its look-alike skeleton beside it, whichever
+        # path writes the row (services, the Django admin, createsuperuser).
+        self.email = email_normalise(self.email)
+        self.email_skeleton = email_skeleton(self.email)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "email" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "email_skeleton"}
+        super().save(*args, **kwargs)
 
     def get_full_name(self) -> str:
         return self.name

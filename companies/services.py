@@ -22,7 +22,7 @@ from companies.signals import member_created, member_deactivated
 from companies.tokens import activation_token
 from companies.validation import clean_country, clean_language
 from notifications.services import activity_record, email_queue
-from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound, Throttled
+from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from rainbow_admin.permissions import is_operator, require_manage
 
 ROLES = {choice for choice, _label in User.Role.choices}
@@ -366,39 +366,19 @@ def api_token_revoke(*, user: User, token_id) -> ApiToken:
     return token
 
 
-def _failures_key(email: str) -> str:
-    return "sign-in-failures:" + hash_token(email.strip().lower())
-
-
 def sign_in(*, email: str, password: str, request=None) -> User:
     """Check an email and password; the same refusal whether the email exists or not.
 
-    After ``SIGN_IN_MAX_FAILURES`` failures for one email within ``SIGN_IN_LOCKOUT``, that email
-    cannot sign in until the window has passed, even with the right password.
+    The sign-in throttle (``companies.sign_in_throttle``, run by the authentication backend on
+    every password check) refuses tries during a wait with ``SignInThrottled`` (HTTP 429).
     """
     from django.contrib.auth import authenticate
-    from django.core.cache import cache
 
-    key = _failures_key(email or "")
-    lockout_seconds = int(settings.SIGN_IN_LOCKOUT.total_seconds())
-    if (cache.get(key) or 0) >= settings.SIGN_IN_MAX_FAILURES:
-        raise Throttled(
-            _("Too many failed sign-ins for this address. Try again in %(minutes)s minutes.")
-            % {"minutes": lockout_seconds // 60},
-            code="sign_in_locked",
-            retry_after=lockout_seconds,
-        )
-    user = authenticate(request, username=(email or "").strip().lower(), password=password or "")
-    if user is None or not user.is_active:
-        if not cache.add(key, 1, lockout_seconds):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.add(key, 1, lockout_seconds)
+    user = authenticate(request, username=email or "", password=password or "")
+    if user is None:
         raise InvalidInput(
             _("Unable to sign in with these credentials."), code="invalid_credentials"
         )
-    cache.delete(key)
     return user
 
 
