@@ -56,6 +56,12 @@ class SignInForm(AuthenticationForm):
 class OutboxPasswordResetForm(PasswordResetForm):
     """Password reset emails go through the outbox like every other email."""
 
+    email = NormalisedEmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
     def send_mail(
         self,
         subject_template_name,

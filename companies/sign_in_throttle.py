@@ -27,11 +27,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from companies.models import hash_token
 from companies.text import email_skeleton
 from rainbow_admin.errors import Throttled
+from rainbow_admin.rate_limits import wait_text
 
 
 class SignInThrottled(Throttled):
@@ -137,13 +137,8 @@ def _wait_key(tier: _Tier) -> str:
 
 def _refuse(seconds: float) -> SignInThrottled:
     seconds = max(1, math.ceil(seconds))
-    if seconds < 120:
-        wait = ngettext("%(count)d second", "%(count)d seconds", seconds) % {"count": seconds}
-    else:
-        minutes = math.ceil(seconds / 60)
-        wait = ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
     return SignInThrottled(
-        _("Too many failed sign-ins. Try again in %(wait)s.") % {"wait": wait},
+        _("Too many failed sign-ins. Try again in %(wait)s.") % {"wait": wait_text(seconds)},
         code="sign_in_locked",
         retry_after=seconds,
     )
