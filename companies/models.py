@@ -5,6 +5,7 @@ import uuid
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -173,6 +174,17 @@ class User(ChoiceLabels, AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>"
+
+    def clean(self) -> None:
+        super().clean()
+        # The Django admin's forms: a look-alike of an existing address is explained, not a 500.
+        if self.email:
+            self.email = email_normalise(self.email)
+            taken = User.objects.filter(email_skeleton=email_skeleton(self.email))
+            if taken.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {"email": _("This address, or one that looks like it, is already used.")}
+                )
 
     def save(self, *args, **kwargs) -> None:
         # Stored in one form (NFKC, case-folded) with its look-alike skeleton beside it, whichever

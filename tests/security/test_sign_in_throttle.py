@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from rest_framework.test import APIClient
 
+from companies.models import User
 from tests.factories import PASSWORD, OperatorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +142,32 @@ def test_one_stranger_hammering_one_account_waits_ever_longer_alone(operator, se
     time.sleep(0.25)
     assert token(operator.email, "wrong", address=stranger).status_code == 429
     assert token(operator.email, PASSWORD, address="192.0.2.99").status_code == 201
+
+
+def test_the_django_admin_refuses_a_look_alike_of_an_existing_address(client):
+    client.force_login(OperatorFactory(is_superuser=True))
+    louis = UserFactory(email="louis.member@dupont.example")
+    page = client.post(
+        "/admin/companies/user/add/",
+        {
+            "email": "lou\u0131s.member@dupont.example",
+            "name": "Twin",
+            "company": str(louis.company_id),
+            "role": "member",
+            "password1": "a-Long-enough-pass-42",
+            "password2": "a-Long-enough-pass-42",
+        },
+    )
+    assert page.status_code == 200
+    assert "This address, or one that looks like it, is already used." in page.content.decode()
+    assert not User.objects.filter(name="Twin").exists()
+
+
+def test_addresses_are_stored_in_one_form(company):
+    person = User.objects.create_user(
+        "".join(chr(ord(ch) + 0xFEE0) for ch in "Louis") + ".Member@Dupont.Example",
+        name="Louis",
+        company=company,
+    )
+    assert person.email == "louis.member@dupont.example"
+    assert person.email_skeleton == "louis.member@dupont.example"
