@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -28,6 +28,38 @@ class AdminSignInForm(AdminAuthenticationForm):
             return super().clean()
         except SignInThrottled as exc:
             raise forms.ValidationError(str(exc.message), code=exc.code) from None
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """Checking the old password is a password check like a sign-in: it goes through the same
+    throttle (a borrowed session cannot guess the password)."""
+
+    def __init__(self, user, data=None, *, request=None, **kwargs):
+        super().__init__(user, data, **kwargs)
+        self.request = request
+
+    def clean_old_password(self):
+        from companies.sign_in_throttle import (
+            SignInThrottled,
+            client_address,
+            sign_in_attempt_begin,
+            sign_in_attempt_end,
+        )
+
+        old_password = self.cleaned_data["old_password"]
+        try:
+            attempt = sign_in_attempt_begin(
+                person=str(self.user.pk), client=client_address(self.request)
+            )
+        except SignInThrottled as exc:
+            raise forms.ValidationError(str(exc.message), code=exc.code) from None
+        correct = self.user.check_password(old_password)
+        sign_in_attempt_end(attempt, succeeded=correct)
+        if not correct:
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password
 
 
 class SignInForm(AuthenticationForm):

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,6 +27,7 @@ from companies.forms import (
     ProfileForm,
     SignInForm,
     SignUpForm,
+    ThrottledPasswordChangeForm,
 )
 from companies.models import User
 from companies.sign_in_throttle import client_address
@@ -206,8 +206,8 @@ def profile(request: HttpRequest) -> HttpResponse:
         request.POST if request.POST.get("form") == "profile" else None,
         initial={"name": user.name, "language": user.language},
     )
-    password_form = PasswordChangeForm(
-        user, request.POST if request.POST.get("form") == "password" else None
+    password_form = ThrottledPasswordChangeForm(
+        user, request.POST if request.POST.get("form") == "password" else None, request=request
     )
     token_form = ApiTokenForm(request.POST if request.POST.get("form") == "token" else None)
     new_token = None

@@ -171,3 +171,45 @@ def test_addresses_are_stored_in_one_form(company):
     )
     assert person.email == "louis.member@dupont.example"
     assert person.email_skeleton == "louis.member@dupont.example"
+
+
+def test_the_old_password_on_the_profile_counts_on_the_same_throttle(admin, settings):
+    settings.SIGN_IN_FREE_FAILURES = 2
+    session = Client(REMOTE_ADDR="203.0.113.7")
+    session.force_login(admin)
+
+    def change(old: str):
+        return session.post(
+            "/profile/",
+            {
+                "form": "password",
+                "old_password": old,
+                "new_password1": "brand-New-pass-77",
+                "new_password2": "brand-New-pass-77",
+            },
+        )
+
+    for _ in range(2):
+        assert "Your old password was entered incorrectly" in change("wrong").content.decode()
+    assert "Too many failed sign-ins. Try again in" in change(PASSWORD).content.decode()
+    admin.refresh_from_db()
+    assert admin.check_password(PASSWORD)
+    # The same wait holds on the API sign-in from that address.
+    assert token(admin.email, PASSWORD).status_code == 429
+
+
+def test_the_old_password_changes_the_password_when_right(admin):
+    session = Client(REMOTE_ADDR="203.0.113.7")
+    session.force_login(admin)
+    answer = session.post(
+        "/profile/",
+        {
+            "form": "password",
+            "old_password": PASSWORD,
+            "new_password1": "brand-New-pass-77",
+            "new_password2": "brand-New-pass-77",
+        },
+    )
+    assert answer.status_code == 302
+    admin.refresh_from_db()
+    assert admin.check_password("brand-New-pass-77")
