@@ -55,7 +55,7 @@ def test_failures_at_the_admin_login_slow_the_api_too(operator, settings):
     refused = token(operator.email, PASSWORD)
     assert refused.status_code == 429
     assert refused.json()["code"] == "sign_in_locked"
-    assert int(refused["Retry-After"]) == 30
+    assert int(refused["Retry-After"]) in (29, 30)
 
 
 def test_the_admin_login_still_signs_the_operator_in(operator):
