@@ -163,7 +163,9 @@ class DirectoryView(APIView):
     kind = Company.Kind.RESELLER
 
     @extend_schema(
-        parameters=[OpenApiParameter("search", str, description="part of the name")],
+        parameters=[
+            OpenApiParameter("search", str, description="part of the name, 2 characters at least")
+        ],
         responses=DirectoryEntrySerializer(many=True),
     )
     def get(self, request: Request) -> Response:

@@ -275,3 +275,22 @@ def test_the_directory_is_throttled_per_person(api_for, admin, settings, client)
     assert "Too many searches; try again in" in page
     other = AdminFactory()
     assert api_for(other).get("/api/v1/resellers/?search=mu").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("post", "/api/v1/companies/{company_id}/members/"),
+        ("get", "/api/v1/resellers/"),
+        ("get", "/api/v1/distributors/"),
+        ("post", "/api/v1/partner/messages/"),
+        ("post", "/api/v1/customers/{company_id}/messages/"),
+        ("post", "/api/v1/invitations/"),
+    ],
+)
+def test_the_schema_declares_the_429_of_every_limited_operation(client, method, path):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    responses = schema["paths"][path][method]["responses"]
+    assert "429" in responses
+    if path.endswith(("resellers/", "distributors/")):
+        assert "403" in responses

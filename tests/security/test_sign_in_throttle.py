@@ -213,3 +213,14 @@ def test_the_old_password_changes_the_password_when_right(admin):
     assert answer.status_code == 302
     admin.refresh_from_db()
     assert admin.check_password("brand-New-pass-77")
+
+
+def test_a_sign_in_costs_the_same_queries_whether_the_address_exists_or_not(operator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as unknown:
+        assert token("nobody@example.com", "wrong").status_code == 400
+    with CaptureQueriesContext(connection) as known:
+        assert token(operator.email, "wrong").status_code == 400
+    assert len(unknown) == len(known) == 1  # the person, found by address or look-alike
