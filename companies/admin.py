@@ -2,8 +2,11 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from companies.forms import AdminPasswordSetForm
+from companies.forms import AdminPasswordSetForm, AdminSignInForm
 from companies.models import ApiToken, Company, User
+
+# The admin's login shows the sign-in throttle's wait (the throttle itself is in the backend).
+admin.site.login_form = AdminSignInForm
 
 
 @admin.register(Company)

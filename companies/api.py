@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from companies import selectors, services
 from companies.models import Company, User
+from companies.text import email_normalise
 from rainbow_admin.api.errors import parse_uuid
 from rainbow_admin.api.input import validated
 from rainbow_admin.api.pagination import PageNumberPagination, paginated
@@ -57,8 +58,15 @@ class CompanyInputSerializer(serializers.Serializer):
     country = serializers.CharField(max_length=2)
 
 
+class NormalisedEmailField(serializers.EmailField):
+    """An address in its stored form (NFKC, case-folded) before it is validated."""
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(email_normalise(data) if isinstance(data, str) else data)
+
+
 class MemberInputSerializer(serializers.Serializer):
-    email = serializers.EmailField()
+    email = NormalisedEmailField()
     name = serializers.CharField(max_length=150)
     role = serializers.ChoiceField(choices=User.Role.choices, default=User.Role.MEMBER)
     language = serializers.ChoiceField(choices=User.Language.choices, default=User.Language.EN)
@@ -152,18 +160,19 @@ class DirectoryEntrySerializer(serializers.Serializer):
 
 
 class DirectoryView(APIView):
-    """`GET /resellers/?search=` and `/distributors/?search=`: at most 20, best first."""
+    """`GET /resellers/?search=` and `/distributors/?search=`: at most 20, best first; company
+    admins and operators, 2 characters at least, throttled per person."""
 
     kind = Company.Kind.RESELLER
 
     @extend_schema(
-        parameters=[OpenApiParameter("search", str, description="part of the name")],
+        parameters=[
+            OpenApiParameter("search", str, description="part of the name, 2 characters at least")
+        ],
         responses=DirectoryEntrySerializer(many=True),
     )
     def get(self, request: Request) -> Response:
-        companies = selectors.directory_search(
-            kind=self.kind,
-            text=request.query_params.get("search", "")[:150],
-            exclude_id=request.user.company_id,
+        companies = selectors.directory_search_for(
+            actor=request.user, kind=self.kind, text=request.query_params.get("search", "")
         )
         return Response(DirectoryEntrySerializer(companies, many=True).data)

@@ -4,6 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 
 from companies.models import ApiToken, User, hash_token
+from companies.sign_in_throttle import (
+    client_address,
+    person_key_for_address,
+    sign_in_attempt_begin,
+    sign_in_attempt_end,
+)
 
 
 class BearerTokenAuthentication(authentication.BaseAuthentication):
@@ -41,7 +47,30 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
 
 class CompanyUserBackend(ModelBackend):
     """Django's model backend, loading the signed-in person with their company in one query:
-    nearly every page and the menu read ``user.company``."""
+    nearly every page and the menu read ``user.company``.
+
+    Every password check of the portal passes here (the sign-in page, ``auth/token/``, the Django
+    admin's login), so this is where the sign-in throttle sits: a try during a wait raises
+    ``SignInThrottled`` (``django.contrib.auth.authenticate`` lets it through) before the password
+    is looked at.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username is None:
+            username = kwargs.get(User.USERNAME_FIELD)
+        if not username or password is None:
+            return None
+        user = User._default_manager.for_sign_in(username)
+        person = str(user.pk) if user is not None else person_key_for_address(username)
+        attempt = sign_in_attempt_begin(person=person, client=client_address(request))
+        if user is None:
+            # Run the hasher once anyway: an unknown address takes as long as a known one.
+            User().set_password(password)
+            ok = False
+        else:
+            ok = user.check_password(password) and self.user_can_authenticate(user)
+        sign_in_attempt_end(attempt, succeeded=ok)
+        return user if ok else None
 
     def get_user(self, user_id):
         try:

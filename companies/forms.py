@@ -1,8 +1,10 @@
 from django import forms
 from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import (
     AdminPasswordChangeForm,
     AuthenticationForm,
+    PasswordChangeForm,
     PasswordResetForm,
     SetPasswordForm,
 )
@@ -11,12 +13,66 @@ from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from companies.models import User
+from companies.text import email_normalise
+
+
+class NormalisedEmailField(forms.EmailField):
+    """An address in the one form it is stored in (NFKC, case-folded) before it is validated:
+    full-width letters typed with an input method become plain ones."""
+
+    def to_python(self, value):
+        return email_normalise(super().to_python(value))
+
+
+class AdminSignInForm(AdminAuthenticationForm):
+    """The Django admin's login: its ``authenticate()`` goes through the sign-in throttle like every
+    other path; a try during a wait is refused with the wait on the form."""
+
+    def clean(self):
+        from companies.sign_in_throttle import SignInThrottled
+
+        try:
+            return super().clean()
+        except SignInThrottled as exc:
+            raise forms.ValidationError(str(exc.message), code=exc.code) from None
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """Checking the old password is a password check like a sign-in: it goes through the same
+    throttle (a borrowed session cannot guess the password)."""
+
+    def __init__(self, user, data=None, *, request=None, **kwargs):
+        super().__init__(user, data, **kwargs)
+        self.request = request
+
+    def clean_old_password(self):
+        from companies.sign_in_throttle import (
+            SignInThrottled,
+            client_address,
+            sign_in_attempt_begin,
+            sign_in_attempt_end,
+        )
+
+        old_password = self.cleaned_data["old_password"]
+        try:
+            attempt = sign_in_attempt_begin(
+                person=str(self.user.pk), client=client_address(self.request)
+            )
+        except SignInThrottled as exc:
+            raise forms.ValidationError(str(exc.message), code=exc.code) from None
+        correct = self.user.check_password(old_password)
+        sign_in_attempt_end(attempt, succeeded=correct)
+        if not correct:
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password
 
 
 class SignInForm(AuthenticationForm):
-    """Sign-in through ``companies.services.sign_in`` (the lockout rule lives there)."""
+    """Sign-in through ``companies.services.sign_in`` (the throttle runs in the backend)."""
 
-    username = forms.EmailField(
+    username = NormalisedEmailField(
         label=_("Email address"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
@@ -38,6 +94,12 @@ class SignInForm(AuthenticationForm):
 
 class OutboxPasswordResetForm(PasswordResetForm):
     """Password reset emails go through the outbox like every other email."""
+
+    email = NormalisedEmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
 
     def send_mail(
         self,
@@ -90,7 +152,7 @@ class SignUpForm(forms.Form):
     company_name = forms.CharField(label=_("Company name"), max_length=150)
     country = LazyTypedChoiceField(label=_("Country"), choices=countries)
     admin_name = forms.CharField(label=_("Your name"), max_length=150)
-    email = forms.EmailField(label=_("Email address"))
+    email = NormalisedEmailField(label=_("Email address"))
     password = forms.CharField(
         label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -110,7 +172,7 @@ class ActivationForm(forms.Form):
 
 class MemberAddForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
-    email = forms.EmailField(label=_("Email address"))
+    email = NormalisedEmailField(label=_("Email address"))
     role = forms.ChoiceField(label=_("Role"), choices=User.Role.choices, initial=User.Role.MEMBER)
     language = forms.ChoiceField(label=_("Language"), choices=User.Language.choices)
 

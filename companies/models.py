@@ -6,13 +6,14 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from companies.text import search_key
+from companies.text import email_normalise, email_skeleton, search_key
 from rainbow_admin.db import ChoiceLabels
 
 
@@ -66,7 +67,7 @@ class UserManager(BaseUserManager["User"]):
     def _create_user(self, email: str, password: str | None, **extra) -> User:
         if not email:
             raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=email_normalise(email), **extra)
         if password:
             user.set_password(password)
         else:
@@ -87,7 +88,22 @@ class UserManager(BaseUserManager["User"]):
         return self._create_user(email, password, **extra)
 
     def get_by_natural_key(self, username: str) -> User:
-        return self.get(email__iexact=username)
+        return self.get(email=email_normalise(username))
+
+    def for_sign_in(self, address: str) -> User | None:
+        """The person an address typed at sign-in means: the address itself, else its look-alike.
+
+        ``louis@…`` written with a dotless i (U+0131) finds ``louis@…``: the password is checked
+        against that person and their failures count on the same counter.
+        """
+        people = list(
+            self.select_related("company").filter(
+                models.Q(email=email_normalise(address))
+                | models.Q(email_skeleton=email_skeleton(address))
+            )[:2]
+        )
+        exact = [person for person in people if person.email == email_normalise(address)]
+        return (exact or people or [None])[0]
 
 
 class User(ChoiceLabels, AbstractBaseUser, PermissionsMixin):
@@ -104,6 +120,11 @@ class User(ChoiceLabels, AbstractBaseUser, PermissionsMixin):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     email = models.EmailField(_("email address"), max_length=254, unique=True)
+    # What the address looks like (companies.text.email_skeleton): one person per look. Null only
+    # for an account that already looked like an older one when the column came (migration 0006).
+    email_skeleton = models.CharField(  # noqa: DJ001 (NULL: several rows may hold none)
+        max_length=254, unique=True, null=True, editable=False, default=None
+    )
     name = models.CharField(_("name"), max_length=150)
     company = models.ForeignKey(
         Company,
@@ -154,6 +175,27 @@ class User(ChoiceLabels, AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>"
+
+    def clean(self) -> None:
+        super().clean()
+        # The Django admin's forms: a look-alike of an existing address is explained, not a 500.
+        if self.email:
+            self.email = email_normalise(self.email)
+            taken = User.objects.filter(email_skeleton=email_skeleton(self.email))
+            if taken.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {"email": _("This address, or one that looks like it, is already used.")}
+                )
+
+    def save(self, *args, **kwargs) -> None:
+        # Stored in one form (NFKC, case-folded) with its look-alike skeleton beside it, whichever
+        # path writes the row (services, the Django admin, createsuperuser).
+        self.email = email_normalise(self.email)
+        self.email_skeleton = email_skeleton(self.email)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "email" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "email_skeleton"}
+        super().save(*args, **kwargs)
 
     def get_full_name(self) -> str:
         return self.name

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import ApiToken, Company, User
 from companies.text import search_key
-from rainbow_admin.errors import NotFound
-from rainbow_admin.permissions import require_manage, require_view
+from rainbow_admin.errors import InvalidInput, NotAllowed, NotFound
+from rainbow_admin.permissions import is_operator, require_manage, require_view
+from rainbow_admin.rate_limits import rate_limit_hit
 
 DIRECTORY_LIMIT = 20
+DIRECTORY_MIN_LENGTH = 2
 
 
 def company_get(*, actor: User, company_id) -> Company:
@@ -71,3 +74,28 @@ def directory_search(*, kind: str, text: str, exclude_id=None) -> QuerySet[Compa
     else:
         queryset = queryset.order_by("search_name", "id")
     return queryset.only("id", "name", "country", "kind")[:DIRECTORY_LIMIT]
+
+
+def directory_search_for(*, actor: User, kind: str, text: str) -> QuerySet[Company]:
+    """The directory as the page and the API offer it: to company admins (who pick a partner) and
+    operators, for at least ``DIRECTORY_MIN_LENGTH`` characters, at most
+    ``DIRECTORY_SEARCHES_PER_PERSON_PER_MINUTE`` searches a minute per person (HTTP 429)."""
+    if not (is_operator(actor) or actor.is_company_admin):
+        raise NotAllowed(
+            _("Only company administrators can search the directory."), code="admin_required"
+        )
+    text = (text or "")[:150].strip()
+    if len(search_key(text)) < DIRECTORY_MIN_LENGTH:
+        raise InvalidInput(
+            _("Type at least %(count)s characters to search.") % {"count": DIRECTORY_MIN_LENGTH},
+            code="search_too_short",
+            field="search",
+        )
+    rate_limit_hit(
+        action="directory-search",
+        key=str(actor.pk),
+        limit=settings.DIRECTORY_SEARCHES_PER_PERSON_PER_MINUTE,
+        window=settings.RATE_LIMIT_MINUTE,
+        message=_("Too many searches; try again in %(wait)s."),
+    )
+    return directory_search(kind=kind, text=text, exclude_id=actor.company_id)

@@ -10,6 +10,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -19,11 +20,13 @@ from django.utils.translation import gettext_noop
 
 from companies.models import ApiToken, Company, User, hash_token
 from companies.signals import member_created, member_deactivated
+from companies.text import email_normalise, email_skeleton
 from companies.tokens import activation_token
 from companies.validation import clean_country, clean_language
 from notifications.services import activity_record, email_queue, notify
-from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound, Throttled
+from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from rainbow_admin.permissions import is_operator, require_manage
+from rainbow_admin.rate_limits import rate_limit_hit
 
 ROLES = {choice for choice, _label in User.Role.choices}
 
@@ -43,18 +46,24 @@ def _clean_name(value: str | None, *, field: str = "name") -> str:
 
 
 def _clean_email(value: str | None) -> str:
-    email = (value or "").strip().lower()
+    """A valid address in its stored form (NFKC, case-folded)."""
+    email = email_normalise(value or "")
     try:
         validate_email(email)
     except ValidationError:
         raise InvalidInput(
             _("Enter a valid email address."), code="invalid_email", field="email"
         ) from None
-    if User.objects.filter(email__iexact=email).exists():
-        raise InvalidInput(
-            _("A user with this email address already exists."), code="email_taken", field="email"
-        )
     return email
+
+
+def _holder_of(email: str) -> User | None:
+    """The person whose address is ``email`` or looks like it (the skeleton is unique)."""
+    return (
+        User.objects.select_related("company")
+        .filter(Q(email=email) | Q(email_skeleton=email_skeleton(email)))
+        .first()
+    )
 
 
 def _clean_role(value: str | None) -> str:
@@ -121,12 +130,56 @@ def company_create(*, actor: User | None, name: str, kind: str, country: str) ->
     return company
 
 
+def password_reset_limit(*, email: str, client: str | None) -> None:
+    """Reset emails per address (look-alikes together) and per client address (HTTP 429).
+
+    Counted whether the address has an account or not: the answer reveals nothing.
+    """
+    hour = settings.RATE_LIMIT_HOUR
+    if client:
+        rate_limit_hit(
+            action="password-reset-client",
+            key=client,
+            limit=settings.PASSWORD_RESET_PER_CLIENT_PER_HOUR,
+            window=hour,
+        )
+    rate_limit_hit(
+        action="password-reset-address",
+        key=email_skeleton(email or ""),
+        limit=settings.PASSWORD_RESET_PER_ADDRESS_PER_HOUR,
+        window=hour,
+    )
+
+
+def sign_up_limit(*, email: str, client: str | None) -> None:
+    """Sign-ups per client address and per address (HTTP 429): each one emails an address."""
+    hour = settings.RATE_LIMIT_HOUR
+    if client:
+        rate_limit_hit(
+            action="sign-up-client",
+            key=client,
+            limit=settings.SIGN_UP_PER_CLIENT_PER_HOUR,
+            window=hour,
+        )
+    rate_limit_hit(
+        action="sign-up-address",
+        key=email_skeleton(email or ""),
+        limit=settings.SIGN_UP_PER_ADDRESS_PER_HOUR,
+        window=hour,
+    )
+
+
 @transaction.atomic
 def company_sign_up(
     *, company_name: str, country: str, admin_name: str, email: str, password: str, language: str
-) -> User:
-    """A new customer company with its first admin, who activates the account by email."""
-    company = Company.objects.create(
+) -> User | None:
+    """A new customer company with its first admin, who activates the account by email.
+
+    The answer never tells whether the address has an account: when it (or an address that looks
+    like it) has one, nothing is created, ``None`` is returned and that account's owner is emailed
+    (at their own address) that someone tried to sign up with it.
+    """
+    company = Company(
         name=_clean_name(company_name, field="company_name"),
         kind=Company.Kind.CUSTOMER,
         country=clean_country(country),
@@ -134,14 +187,27 @@ def company_sign_up(
     user = User(
         email=_clean_email(email),
         name=_clean_name(admin_name),
-        company=company,
         role=User.Role.ADMIN,
         language=clean_language(language),
         is_active=False,
     )
     _clean_password(password, user)
-    user.set_password(password)
-    _save_new_user(user)
+    user.set_password(password)  # hashed either way: the answer takes as long
+    holder = _holder_of(user.email)
+    if holder is not None:
+        _tell_holder_of_sign_up(holder)
+        return None
+    company.save(force_insert=True)
+    user.company = company
+    try:
+        with transaction.atomic():
+            user.save(force_insert=True)
+    except IntegrityError:  # a concurrent sign-up took the address: roll the company back too
+        transaction.set_rollback(True)
+        raise InvalidInput(
+            _("The sign-up could not be completed. Try again in a moment."),
+            code="sign_up_failed",
+        ) from None
     activity_record(
         company=company,
         actor=user,
@@ -153,14 +219,55 @@ def company_sign_up(
     return user
 
 
+def _tell_holder_of_sign_up(holder: User) -> None:
+    email_queue(
+        to=holder.email,
+        language=holder.language,
+        template="sign_up_existing",
+        context={
+            "user_name": holder.name,
+            "sign_in_url": f"{settings.SITE_URL}{reverse('login')}",
+            "reset_url": f"{settings.SITE_URL}{reverse('password_reset')}",
+        },
+        topic="sign_up_existing",
+        object_id=holder.pk,
+    )
+
+
 def _save_new_user(user: User) -> None:
     try:
         with transaction.atomic():
             user.save(force_insert=True)
-    except IntegrityError:  # a concurrent request took the same email
+    except IntegrityError:  # a concurrent request took the same address
         raise InvalidInput(
-            _("A user with this email address already exists."), code="email_taken", field="email"
+            _("This address cannot be used. Use another address for this person."),
+            code="email_unavailable",
+            field="email",
         ) from None
+
+
+def _check_address_free(email: str, company: Company) -> None:
+    """Refuse an address already used, or looking like one already used.
+
+    Inside the company the admin sees its people, so the answer says so (``email_taken``).
+    Outside it, the answer is the same whether the holder is an exact match or a look-alike, and
+    names neither the person nor their company (``email_unavailable``): the admin can act (ask
+    for another address) without learning whose account it is.
+    """
+    holder = _holder_of(email)
+    if holder is None:
+        return
+    if holder.company_id == company.pk:
+        raise InvalidInput(
+            _("A member of your company already uses this address, or one that looks like it."),
+            code="email_taken",
+            field="email",
+        )
+    raise InvalidInput(
+        _("This address cannot be used. Use another address for this person."),
+        code="email_unavailable",
+        field="email",
+    )
 
 
 # --- members ----------------------------------------------------------------------------------
@@ -180,7 +287,9 @@ def member_add(
     """Add a person to a company: its admins and operators may.
 
     Only operators may set a password (the account is then active at once); otherwise the person
-    gets an activation email and chooses a password.
+    gets an activation email and chooses a password. Company admins add at most
+    ``MEMBER_ADD_PER_COMPANY_PER_HOUR`` people an hour (HTTP 429); an address used outside the
+    company gets a refusal that names no one (``_check_address_free``).
     """
     require_manage(actor, company)
     if password and not is_operator(actor):
@@ -188,8 +297,19 @@ def member_add(
             _("Only platform operators can set a password; the member will choose one."),
             code="password_not_allowed",
         )
+    email = _clean_email(email)
+    if not is_operator(actor):
+        # Each add emails an address, and its answer tells whether an address is free: refused
+        # tries count too.
+        rate_limit_hit(
+            action="member-add",
+            key=str(company.pk),
+            limit=settings.MEMBER_ADD_PER_COMPANY_PER_HOUR,
+            window=settings.RATE_LIMIT_HOUR,
+        )
+    _check_address_free(email, company)
     user = User(
-        email=_clean_email(email),
+        email=email,
         name=_clean_name(name),
         company=company,
         role=_clean_role(role),
@@ -409,39 +529,19 @@ def api_token_revoke(*, user: User, token_id) -> ApiToken:
     return token
 
 
-def _failures_key(email: str) -> str:
-    return "sign-in-failures:" + hash_token(email.strip().lower())
-
-
 def sign_in(*, email: str, password: str, request=None) -> User:
     """Check an email and password; the same refusal whether the email exists or not.
 
-    After ``SIGN_IN_MAX_FAILURES`` failures for one email within ``SIGN_IN_LOCKOUT``, that email
-    cannot sign in until the window has passed, even with the right password.
+    The sign-in throttle (``companies.sign_in_throttle``, run by the authentication backend on
+    every password check) refuses tries during a wait with ``SignInThrottled`` (HTTP 429).
     """
     from django.contrib.auth import authenticate
-    from django.core.cache import cache
 
-    key = _failures_key(email or "")
-    lockout_seconds = int(settings.SIGN_IN_LOCKOUT.total_seconds())
-    if (cache.get(key) or 0) >= settings.SIGN_IN_MAX_FAILURES:
-        raise Throttled(
-            _("Too many failed sign-ins for this address. Try again in %(minutes)s minutes.")
-            % {"minutes": lockout_seconds // 60},
-            code="sign_in_locked",
-            retry_after=lockout_seconds,
-        )
-    user = authenticate(request, username=(email or "").strip().lower(), password=password or "")
-    if user is None or not user.is_active:
-        if not cache.add(key, 1, lockout_seconds):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.add(key, 1, lockout_seconds)
+    user = authenticate(request, username=email or "", password=password or "")
+    if user is None:
         raise InvalidInput(
             _("Unable to sign in with these credentials."), code="invalid_credentials"
         )
-    cache.delete(key)
     return user
 
 

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,10 +27,12 @@ from companies.forms import (
     ProfileForm,
     SignInForm,
     SignUpForm,
+    ThrottledPasswordChangeForm,
 )
 from companies.models import User
+from companies.sign_in_throttle import client_address
 from companies.tokens import activation_token
-from rainbow_admin.errors import DomainError, NotFound
+from rainbow_admin.errors import DomainError, NotFound, Throttled
 from rainbow_admin.pages import admin_required, company_required, show_domain_error
 
 
@@ -41,23 +42,48 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+def _throttled_page(response: HttpResponse, exc: DomainError) -> HttpResponse:
+    """A page refused by a limit answers 429 with Retry-After, its message on the form."""
+    if isinstance(exc, Throttled):
+        response.status_code = 429
+        response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
 class PasswordResetView(auth_views.PasswordResetView):
+    """Reset emails are limited per address and per client (``services.password_reset_limit``)."""
+
     template_name = "companies/password_reset.html"
     form_class = OutboxPasswordResetForm
 
+    def form_valid(self, form):
+        try:
+            services.password_reset_limit(
+                email=form.cleaned_data["email"], client=client_address(self.request)
+            )
+        except Throttled as exc:
+            form.add_error(None, str(exc.message))
+            return _throttled_page(self.form_invalid(form), exc)
+        return super().form_valid(form)
+
 
 def sign_up(request: HttpRequest) -> HttpResponse:
+    """Sign-up always ends on "check your email" (``services.company_sign_up`` says why)."""
     form = SignUpForm(request.POST or None, initial={"language": translation.get_language()})
+    error = None
     if request.method == "POST" and form.is_valid():
         try:
+            services.sign_up_limit(email=form.cleaned_data["email"], client=client_address(request))
             services.company_sign_up(**form.cleaned_data)
         except DomainError as exc:
             show_domain_error(request, exc, form)
+            error = exc
         else:
             return render(
                 request, "companies/sign_up_done.html", {"email": form.cleaned_data["email"]}
             )
-    return render(request, "companies/sign_up.html", {"form": form})
+    response = render(request, "companies/sign_up.html", {"form": form})
+    return _throttled_page(response, error) if error else response
 
 
 def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
@@ -107,11 +133,13 @@ def language_switch(request: HttpRequest) -> HttpResponse:
 def members(request: HttpRequest) -> HttpResponse:
     company = request.user.company
     form = MemberAddForm(request.POST or None, initial={"language": request.user.language})
+    error = None
     if request.method == "POST" and form.is_valid():
         try:
             member = services.member_add(actor=request.user, company=company, **form.cleaned_data)
         except DomainError as exc:
             show_domain_error(request, exc, form)
+            error = exc
         else:
             messages.success(
                 request,
@@ -120,11 +148,12 @@ def members(request: HttpRequest) -> HttpResponse:
             )
             return redirect("members")
     people = selectors.members_list(actor=request.user, company=company)
-    return render(
+    response = render(
         request,
         "companies/members.html",
         {"form": form, "people": people, "roles": User.Role.choices},
     )
+    return _throttled_page(response, error) if error else response
 
 
 @require_POST
@@ -177,8 +206,8 @@ def profile(request: HttpRequest) -> HttpResponse:
         request.POST if request.POST.get("form") == "profile" else None,
         initial={"name": user.name, "language": user.language},
     )
-    password_form = PasswordChangeForm(
-        user, request.POST if request.POST.get("form") == "password" else None
+    password_form = ThrottledPasswordChangeForm(
+        user, request.POST if request.POST.get("form") == "password" else None, request=request
     )
     token_form = ApiTokenForm(request.POST if request.POST.get("form") == "token" else None)
     new_token = None

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from companies.models import Company
-from companies.selectors import directory_search
+from companies.selectors import directory_search_for
 from partners import selectors, services
 from partners.forms import DefinePartnerForm, MessageForm, ScopesForm
 from partners.services.invitations import request_url
@@ -97,11 +97,12 @@ def _directory(request: HttpRequest, kind: str | None, text: str) -> dict:
     if request.user.company.kind == Company.Kind.RESELLER and kind == Company.Kind.RESELLER:
         # A reseller's only partner is a distributor: say so instead of listing resellers.
         text, note = "", _("A reseller can only become a reseller of a distributor.")
-    companies = (
-        list(directory_search(kind=kind, text=text, exclude_id=request.user.company_id))
-        if text.strip()
-        else []
-    )
+    companies: list[Company] = []
+    if text.strip() and not note:
+        try:
+            companies = list(directory_search_for(actor=request.user, kind=kind, text=text))
+        except DomainError as exc:  # too short, or too many searches
+            note = str(exc.message)
     return {"companies": companies, "text": text.strip(), "note": note}
 
 

@@ -210,8 +210,39 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
 OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=30)
 OUTBOX_REQUEUE_AFTER = timedelta(seconds=env.int("OUTBOX_REQUEUE_AFTER_SECONDS", default=120))
 
-SIGN_IN_MAX_FAILURES = env.int("SIGN_IN_MAX_FAILURES", default=10)
-SIGN_IN_LOCKOUT = timedelta(minutes=env.int("SIGN_IN_LOCKOUT_MINUTES", default=15))
+# Sign-in throttle (companies.sign_in_throttle): every password check (portal page, API token,
+# Django admin) counts failures per person and client address, per person, per client address and
+# per subnet (/24, /64). Past a tier's free failures each further try waits, the wait doubling from
+# SIGN_IN_FIRST_DELAY up to its cap. A client address that signed a person in before counts only on
+# the person-and-client tier, so strangers elsewhere cannot keep the owner out.
+SIGN_IN_FREE_FAILURES = env.int("SIGN_IN_FREE_FAILURES", default=5)
+SIGN_IN_FREE_FAILURES_PER_PERSON = env.int("SIGN_IN_FREE_FAILURES_PER_PERSON", default=10)
+SIGN_IN_FREE_FAILURES_PER_CLIENT = env.int("SIGN_IN_FREE_FAILURES_PER_CLIENT", default=10)
+SIGN_IN_FREE_FAILURES_PER_SUBNET = env.int("SIGN_IN_FREE_FAILURES_PER_SUBNET", default=50)
+SIGN_IN_FIRST_DELAY = timedelta(seconds=env.int("SIGN_IN_FIRST_DELAY_SECONDS", default=30))
+SIGN_IN_MAX_DELAY = timedelta(minutes=env.int("SIGN_IN_MAX_DELAY_MINUTES", default=15))
+SIGN_IN_MAX_DELAY_PER_PERSON = timedelta(
+    minutes=env.int("SIGN_IN_MAX_DELAY_PER_PERSON_MINUTES", default=5)
+)
+SIGN_IN_FAILURE_MEMORY = timedelta(hours=env.int("SIGN_IN_FAILURE_MEMORY_HOURS", default=24))
+SIGN_IN_KNOWN_CLIENT_MEMORY = timedelta(days=env.int("SIGN_IN_KNOWN_CLIENT_DAYS", default=30))
+
+# Limits on what sends email or reveals accounts (rainbow_admin.rate_limits): 429 + Retry-After.
+PASSWORD_RESET_PER_ADDRESS_PER_HOUR = env.int("PASSWORD_RESET_PER_ADDRESS_PER_HOUR", default=3)
+PASSWORD_RESET_PER_CLIENT_PER_HOUR = env.int("PASSWORD_RESET_PER_CLIENT_PER_HOUR", default=10)
+SIGN_UP_PER_CLIENT_PER_HOUR = env.int("SIGN_UP_PER_CLIENT_PER_HOUR", default=5)
+SIGN_UP_PER_ADDRESS_PER_HOUR = env.int("SIGN_UP_PER_ADDRESS_PER_HOUR", default=2)
+MEMBER_ADD_PER_COMPANY_PER_HOUR = env.int("MEMBER_ADD_PER_COMPANY_PER_HOUR", default=30)
+INVITATION_SENDS_PER_COMPANY_PER_HOUR = env.int("INVITATION_SENDS_PER_COMPANY_PER_HOUR", default=2)
+INVITATION_SENDS_PER_COMPANY_PER_DAY = env.int("INVITATION_SENDS_PER_COMPANY_PER_DAY", default=5)
+PARTNER_MESSAGES_PER_PERSON_PER_HOUR = env.int("PARTNER_MESSAGES_PER_PERSON_PER_HOUR", default=30)
+DIRECTORY_SEARCHES_PER_PERSON_PER_MINUTE = env.int(
+    "DIRECTORY_SEARCHES_PER_PERSON_PER_MINUTE", default=60
+)
+# The windows of the limits above (seconds): tests shorten them.
+RATE_LIMIT_HOUR = env.int("RATE_LIMIT_HOUR_SECONDS", default=60 * 60)
+RATE_LIMIT_DAY = env.int("RATE_LIMIT_DAY_SECONDS", default=24 * 60 * 60)
+RATE_LIMIT_MINUTE = env.int("RATE_LIMIT_MINUTE_SECONDS", default=60)
 API_TOKEN_DEFAULT_TTL = timedelta(days=env.int("API_TOKEN_DEFAULT_TTL_DAYS", default=30))
 # No token lives longer than this; a person has at most API_TOKEN_MAX_ACTIVE usable tokens.
 API_TOKEN_MAX_TTL = timedelta(days=env.int("API_TOKEN_MAX_TTL_DAYS", default=90))

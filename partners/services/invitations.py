@@ -26,6 +26,7 @@ from partners.models import Invitation, PartnerLink
 from partners.services._common import email_admins, site_url, tell_admins
 from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound, Throttled
 from rainbow_admin.permissions import is_admin_of, is_member_of, require_manage
+from rainbow_admin.rate_limits import rate_limit_hit
 
 # Who may ask whom: a customer asks a reseller; a reseller asks a distributor.
 ALLOWED_TARGET_KIND = {
@@ -172,6 +173,23 @@ def _check_not_current_partner(company: Company, target: Company) -> None:
         )
 
 
+def _limit_new_sends(company: Company) -> None:
+    """New requests per company per hour and per day, cancelled ones included (HTTP 429): each
+    one emails every admin of the target, so cancel and send again must not bypass the resend
+    limits."""
+    for action, limit, window in (
+        ("invitation-send-hour", settings.INVITATION_SENDS_PER_COMPANY_PER_HOUR, "RATE_LIMIT_HOUR"),
+        ("invitation-send-day", settings.INVITATION_SENDS_PER_COMPANY_PER_DAY, "RATE_LIMIT_DAY"),
+    ):
+        rate_limit_hit(
+            action=action,
+            key=str(company.pk),
+            limit=limit,
+            window=getattr(settings, window),
+            message=_("Your company sent many partner requests recently; try again in %(wait)s."),
+        )
+
+
 @transaction.atomic
 def invitation_send(*, actor: User, to_company_id: uuid.UUID, message: str = "") -> Invitation:
     """Ask a company to become our partner.
@@ -207,6 +225,7 @@ def invitation_send(*, actor: User, to_company_id: uuid.UUID, message: str = "")
             % {"target": pending.to_company.name},
             code="invitation_pending",
         )
+    _limit_new_sends(company)
     now = timezone.now()
     raw, token_hash = _new_token()
     invitation = Invitation(

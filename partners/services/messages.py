@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from partners.models import PartnerLink, PartnerMessage
 from partners.services._common import email_admins, site_url, tell_admins
 from rainbow_admin.errors import Conflict, InvalidInput, NotFound
 from rainbow_admin.permissions import is_admin_of, is_partner_admin_of, require_manage
+from rainbow_admin.rate_limits import rate_limit_hit
 
 TEXT_MAX_LENGTH = 5000
 
@@ -21,7 +23,8 @@ def partner_message_post(*, actor: User, company: Company, text: str) -> Partner
     """Write in the conversation of ``company`` with its current partner.
 
     The company's admins and the partner's admins may write; the other side is told in the
-    portal and by email.
+    portal and by email. Each person writes at most ``PARTNER_MESSAGES_PER_PERSON_PER_HOUR``
+    messages an hour (HTTP 429).
     """
     if is_partner_admin_of(actor, company):
         link = PartnerLink.objects.select_related("partner").get(
@@ -50,6 +53,13 @@ def partner_message_post(*, actor: User, company: Company, text: str) -> Partner
             code="text_too_long",
             field="text",
         )
+    rate_limit_hit(
+        action="partner-message",
+        key=str(actor.pk),
+        limit=settings.PARTNER_MESSAGES_PER_PERSON_PER_HOUR,
+        window=settings.RATE_LIMIT_HOUR,
+        message=_("You sent many messages in the last hour; try again in %(wait)s."),
+    )
     message = PartnerMessage.objects.create(
         company=company,
         partner=link.partner,

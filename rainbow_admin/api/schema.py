@@ -9,7 +9,8 @@ clients (and the schemathesis suite in ``tests/robustness``) can rely on the sch
 - 404 when it names an object in its path (missing, or another tenant's) or a page;
 - 409 for changes (wrong state, rule broken), for Cloud PBX resources of another kind of PBX
   and for the partner conversation of a company without a partner;
-- 429 with ``Retry-After`` where requests are throttled (sign-in, invitations).
+- 429 with ``Retry-After`` where requests are throttled (sign-in, invitations, member add,
+  the directory, Contact messages).
 """
 
 from __future__ import annotations
@@ -46,6 +47,11 @@ THROTTLED = {
     ("post", "/api/v1/auth/token/"),
     ("post", "/api/v1/invitations/"),
     ("post", "/api/v1/invitations/{invitation_id}/resend/"),
+    ("post", "/api/v1/companies/{company_id}/members/"),
+    ("get", "/api/v1/resellers/"),
+    ("get", "/api/v1/distributors/"),
+    ("post", "/api/v1/partner/messages/"),
+    ("post", "/api/v1/customers/{company_id}/messages/"),
 }
 # Reads that answer 409 when the caller's company has no partner.
 CONFLICTING_READS = {"/api/v1/partner/messages/"}

@@ -33,7 +33,7 @@ def test_adding_a_member_with_a_taken_email_shows_the_error_and_writes_nothing(
         "/members/", {"name": "Twin", "email": member.email, "role": "member", "language": "en"}
     )
     assert response.status_code == 200
-    assert "already exists" in response.content.decode()
+    assert "A member of your company already uses this address" in response.content.decode()
     assert User.objects.count() == count
 
 

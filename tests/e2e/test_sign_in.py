@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from tests.conftest import sign_in
@@ -36,3 +38,26 @@ def test_wrong_password_is_refused_with_a_message(page):
     sign_in(page, admin.email, "wrong")
     assert page.url.endswith("/accounts/login/")
     assert page.get_by_role("alert").is_visible()
+
+
+def test_a_slowed_down_person_reads_the_wait_in_german_on_a_phone(browser, live_server, settings):
+    settings.SIGN_IN_FREE_FAILURES = 2
+    admin = AdminFactory(language="de")
+    context = browser.new_context(
+        base_url=live_server.url, locale="de-DE", viewport={"width": 390, "height": 844}
+    )
+    try:
+        page = context.new_page()
+        for password in ["wrong", "wrong", PASSWORD]:
+            sign_in(page, admin.email, password)
+        alert = page.get_by_role("alert")
+        # 30 seconds from the last failure, rounded up: 29 on a slow machine.
+        assert re.fullmatch(
+            r"Zu viele fehlgeschlagene Anmeldungen\. Versuchen Sie es in (29|30) Sekunden erneut\.",
+            alert.inner_text().strip(),
+        )
+        assert page.url.endswith("/accounts/login/")
+        # Nothing overflows the phone's width.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()

@@ -112,6 +112,7 @@ def test_both_sides_are_told_in_the_portal_at_every_step(
     customer, customer_admin, reseller, reseller_admin, settings
 ):
     settings.INVITATION_RESEND_COOLDOWN = timedelta(0)
+    settings.INVITATION_SENDS_PER_COMPANY_PER_HOUR = 3
 
     def told():
         return (

@@ -312,6 +312,15 @@ def _build(w: MarkupWorld) -> None:
         r"/accounts/activate/([^/]+)/([^/]+)/", activation
     ).groups()
     Client().post("/accounts/password-reset/", {"email": c_member.email})
+    # A sign-up with a taken address: its owner is told (the sign_up_existing email).
+    company_services.company_sign_up(
+        company_name=marked("Copycat"),
+        country="FR",
+        admin_name=marked("Copy"),
+        email=c_member.email,
+        password="a-Long-enough-pass-42",
+        language="en",
+    )
     reset = OutboundEmail.objects.get(topic="password_reset", to=c_member.email)
     reset_uidb64, reset_token = re.search(
         r"/accounts/reset/([^/]+)/([^/]+)/", _sent_or_stored_body(reset)

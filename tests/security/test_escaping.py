@@ -37,7 +37,7 @@ ADMIN_ACTORS = ("anonymous", "operator")
 # Literal values of parameters that are not ids of the world.
 ADMIN_APPS = ("auth", "companies", "partners", "licensing", "telephony", "notifications")
 # Query strings without which a page shows no name.
-QUERY = {"/partner/directory/": "?q=e"}
+QUERY = {"/partner/directory/": "?q=re"}
 # Not HTML pages (or not pages at all): skipped, with what they answer instead. Each must still
 # answer that way to everybody, so the list cannot hide a new page.
 NOT_PAGES = {
