@@ -183,6 +183,7 @@ class MembersView(APIView):
 class DirectoryEntrySerializer(serializers.Serializer):
     id = serializers.UUIDField()
     name = serializers.CharField()
+    city = serializers.CharField()
     country = serializers.CharField(source="country.code")
 
 
