@@ -227,7 +227,8 @@ class ApiToken(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(_("name"), max_length=100)
+    # Empty for the tokens of ``POST /auth/token/`` (see ``label``).
+    name = models.CharField(_("name"), max_length=100, blank=True)
     prefix = models.CharField(max_length=12, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -241,7 +242,13 @@ class ApiToken(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.prefix}…)"
+        return f"{self.label} ({self.prefix}…)"
+
+    @property
+    def label(self) -> str:
+        """The token's name; a token made by signing in to the API has none of its own and reads
+        "API sign-in" in the reader's language."""
+        return self.name or str(_("API sign-in"))
 
     def is_usable(self, now=None) -> bool:
         now = now or timezone.now()

@@ -454,6 +454,10 @@ def api_token_create(*, user: User, name: str, expires_at: datetime | None) -> t
         raise InvalidInput(
             _("The name is too long (100 characters at most)."), code="name_too_long", field="name"
         )
+    return _api_token_new(user=user, name=name, expires_at=expires_at)
+
+
+def _api_token_new(*, user: User, name: str, expires_at: datetime | None) -> tuple[ApiToken, str]:
     secret = secrets.token_urlsafe(32)
     prefix = secrets.token_hex(4)
     raw = f"ra_{prefix}_{secret}"
@@ -514,8 +518,8 @@ def sign_in(*, email: str, password: str, request=None) -> User:
 def api_token_for_credentials(*, email: str, password: str, request=None) -> tuple[ApiToken, str]:
     """Exchange an email and password for a token (``sign_in`` rules, lockout included)."""
     user = sign_in(email=email, password=password, request=request)
-    return api_token_create(
-        user=user,
-        name=str(_("API sign-in")),
-        expires_at=timezone.now() + settings.API_TOKEN_DEFAULT_TTL,
-    )
+    # No name of its own: the token reads "API sign-in" in each reader's language (``label``).
+    with transaction.atomic():
+        return _api_token_new(
+            user=user, name="", expires_at=timezone.now() + settings.API_TOKEN_DEFAULT_TTL
+        )

@@ -269,5 +269,5 @@ def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
     except DomainError as exc:
         show_domain_error(request, exc)
     else:
-        messages.success(request, _("The token “%(name)s” was revoked.") % {"name": token.name})
+        messages.success(request, _("The token “%(name)s” was revoked.") % {"name": token.label})
     return redirect("profile")
