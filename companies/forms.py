@@ -110,7 +110,7 @@ class ApiTokenForm(forms.Form):
 def _time_zone_choices() -> list[tuple[str, str]]:
     from companies.validation import time_zones
 
-    return [(name, name.replace("_", " ")) for name in sorted(time_zones())]
+    return [(name, name) for name in sorted(time_zones())]  # IANA names, as the API takes them
 
 
 class CompanyForm(forms.Form):
