@@ -36,6 +36,10 @@ from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound, T
 from rainbow_admin.permissions import is_operator, require_manage
 
 ROLES = {choice for choice, _label in User.Role.choices}
+ROLE_CHANGED = {
+    User.Role.ADMIN: gettext_noop("%(actor)s made %(member)s an administrator."),
+    User.Role.MEMBER: gettext_noop("%(actor)s made %(member)s a member."),
+}
 
 
 # --- validation shared by every entry point -------------------------------------------------
@@ -363,7 +367,8 @@ def member_change_role(*, actor: User, company: Company, member_id, role: str) -
         company=company,
         actor=actor,
         verb="member.role_changed",
-        message=gettext_noop("%(actor)s made %(member)s %(role)s."),
+        # One text per role: a parameter is never translated, the role's name must be.
+        message=ROLE_CHANGED[role],
         params={"actor": actor.name, "member": member.name, "role": role},
     )
     return member

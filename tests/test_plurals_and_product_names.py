@@ -129,3 +129,17 @@ def test_a_token_made_by_signing_in_reads_in_the_readers_language(client):
     assert "Connexion à l&#x27;API" in client.get("/profile/").content.decode()
     with translation.override("en"):
         assert token.label == "API sign-in"
+
+
+def test_a_role_change_reads_with_the_roles_name_in_the_readers_language():
+    from companies import services
+
+    company = CompanyFactory()
+    admin = AdminFactory(company=company, name="Anna")
+    member = UserFactory(company=company, name="Max")
+    services.member_change_role(actor=admin, company=company, member_id=member.pk, role="admin")
+    record = ActivityRecord.objects.get(verb="member.role_changed")
+    with translation.override("de"):
+        assert record.text == "Anna hat Max zum Administrator gemacht."
+    with translation.override("fr"):
+        assert record.text == "Anna a nommé Max administrateur."
