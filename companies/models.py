@@ -38,24 +38,36 @@ class Company(ChoiceLabels, models.Model):
     search_name = models.CharField(max_length=150, editable=False, db_index=False)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     country = CountryField(_("country"))
-    address = models.CharField(_("address"), max_length=200, blank=True)
-    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True, default="", db_default="")
+    postal_code = models.CharField(
+        _("postal code"), max_length=20, blank=True, default="", db_default=""
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True, default="", db_default="")
     # The default for new members, the company's emails and its Cloud PBX prompts.
     language = models.CharField(
-        _("language"), max_length=2, choices=Language.choices, default=Language.EN
+        _("language"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.EN,
+        db_default=Language.EN,
     )
-    timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
-    phone = models.CharField(_("phone"), max_length=32, blank=True)  # E.164
-    website = models.URLField(_("website"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("contact email"), max_length=254, blank=True)
+    timezone = models.CharField(_("time zone"), max_length=64, default="UTC", db_default="UTC")
+    # E.164 (+4930…), shown spaced for reading.
+    phone = models.CharField(_("phone"), max_length=32, blank=True, default="", db_default="")
+    website = models.URLField(_("website"), max_length=200, blank=True, default="", db_default="")
+    contact_email = models.EmailField(
+        _("contact email"), max_length=254, blank=True, default="", db_default=""
+    )
     # Stored here; enforced at sign-in by the two-factor feature.
     require_two_factor = models.CharField(
         _("two-factor authentication"),
         max_length=8,
         choices=TwoFactorPolicy.choices,
         default=TwoFactorPolicy.NONE,
+        db_default=TwoFactorPolicy.NONE,
     )
+    # (Each new column has a database default too: rows loaded with COPY, e.g. by seed_bulk,
+    # get the same values as rows saved by Django.)
     created_at = models.DateTimeField(_("created"), default=now, editable=False)
 
     class Meta:

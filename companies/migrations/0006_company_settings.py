@@ -28,47 +28,47 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='company',
             name='address',
-            field=models.CharField(blank=True, max_length=200, verbose_name='address'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=200, verbose_name='address'),
         ),
         migrations.AddField(
             model_name='company',
             name='city',
-            field=models.CharField(blank=True, max_length=100, verbose_name='city'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=100, verbose_name='city'),
         ),
         migrations.AddField(
             model_name='company',
             name='contact_email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='contact email'),
+            field=models.EmailField(blank=True, db_default='', default='', max_length=254, verbose_name='contact email'),
         ),
         migrations.AddField(
             model_name='company',
             name='language',
-            field=models.CharField(choices=[('en', 'English'), ('de', 'German'), ('fr', 'French')], default='en', max_length=2, verbose_name='language'),
+            field=models.CharField(choices=[('en', 'English'), ('de', 'German'), ('fr', 'French')], db_default='en', default='en', max_length=2, verbose_name='language'),
         ),
         migrations.AddField(
             model_name='company',
             name='phone',
-            field=models.CharField(blank=True, max_length=32, verbose_name='phone'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=32, verbose_name='phone'),
         ),
         migrations.AddField(
             model_name='company',
             name='postal_code',
-            field=models.CharField(blank=True, max_length=20, verbose_name='postal code'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=20, verbose_name='postal code'),
         ),
         migrations.AddField(
             model_name='company',
             name='require_two_factor',
-            field=models.CharField(choices=[('none', 'Not required'), ('admins', 'Required for administrators'), ('everyone', 'Required for everyone')], default='none', max_length=8, verbose_name='two-factor authentication'),
+            field=models.CharField(choices=[('none', 'Not required'), ('admins', 'Required for administrators'), ('everyone', 'Required for everyone')], db_default='none', default='none', max_length=8, verbose_name='two-factor authentication'),
         ),
         migrations.AddField(
             model_name='company',
             name='timezone',
-            field=models.CharField(default='UTC', max_length=64, verbose_name='time zone'),
+            field=models.CharField(db_default='UTC', default='UTC', max_length=64, verbose_name='time zone'),
         ),
         migrations.AddField(
             model_name='company',
             name='website',
-            field=models.URLField(blank=True, verbose_name='website'),
+            field=models.URLField(blank=True, db_default='', default='', verbose_name='website'),
         ),
         migrations.AddConstraint(
             model_name='company',
