@@ -448,21 +448,21 @@ def user_set_password(*, user: User, password: str) -> User:
 
 
 @transaction.atomic
-def api_token_create(*, user: User, name: str, expires_at: datetime | None) -> tuple[ApiToken, str]:
+def api_token_create(
+    *, user: User, name: str, expires_at: datetime | None, for_sign_in: bool = False
+) -> tuple[ApiToken, str]:
     """Create a token and return it with its secret, which is shown once and stored hashed."""
     if expires_at is not None and expires_at <= timezone.now():
         raise InvalidInput(
             _("The expiry date must be in the future."), code="expiry_in_past", field="expires_at"
         )
-    name = _clean_name(name)
+    # A token made by signing in has no name of its own: it reads "API sign-in" in each
+    # reader's language (``ApiToken.label``).
+    name = "" if for_sign_in else _clean_name(name)
     if len(name) > 100:
         raise InvalidInput(
             _("The name is too long (100 characters at most)."), code="name_too_long", field="name"
         )
-    return _api_token_new(user=user, name=name, expires_at=expires_at)
-
-
-def _api_token_new(*, user: User, name: str, expires_at: datetime | None) -> tuple[ApiToken, str]:
     secret = secrets.token_urlsafe(32)
     prefix = secrets.token_hex(4)
     raw = f"ra_{prefix}_{secret}"
@@ -523,8 +523,9 @@ def sign_in(*, email: str, password: str, request=None) -> User:
 def api_token_for_credentials(*, email: str, password: str, request=None) -> tuple[ApiToken, str]:
     """Exchange an email and password for a token (``sign_in`` rules, lockout included)."""
     user = sign_in(email=email, password=password, request=request)
-    # No name of its own: the token reads "API sign-in" in each reader's language (``label``).
-    with transaction.atomic():
-        return _api_token_new(
-            user=user, name="", expires_at=timezone.now() + settings.API_TOKEN_DEFAULT_TTL
-        )
+    return api_token_create(
+        user=user,
+        name="",
+        for_sign_in=True,
+        expires_at=timezone.now() + settings.API_TOKEN_DEFAULT_TTL,
+    )
