@@ -30,7 +30,35 @@ class CompanySerializer(serializers.Serializer):
     name = serializers.CharField()
     kind = serializers.CharField()
     country = serializers.CharField(source="country.code")
+    address = serializers.CharField()
+    postal_code = serializers.CharField()
+    city = serializers.CharField()
+    language = serializers.CharField()
+    timezone = serializers.CharField()
+    phone = serializers.CharField(help_text="E.164, e.g. +493012345678; empty when not given")
+    website = serializers.CharField()
+    contact_email = serializers.CharField()
+    require_two_factor = serializers.ChoiceField(choices=Company.TwoFactorPolicy.choices)
     created_at = serializers.DateTimeField()
+
+
+class CompanyUpdateSerializer(serializers.Serializer):
+    """Types only: the rules (``companies.services.company_update``) are the page's as well."""
+
+    name = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
+    country = serializers.CharField(required=False, allow_blank=True)
+    language = serializers.CharField(required=False, allow_blank=True)
+    timezone = serializers.CharField(required=False, allow_blank=True)
+    address = serializers.CharField(required=False, allow_blank=True)
+    postal_code = serializers.CharField(required=False, allow_blank=True)
+    city = serializers.CharField(required=False, allow_blank=True)
+    phone = serializers.CharField(required=False, allow_blank=True)
+    website = serializers.CharField(required=False, allow_blank=True)
+    contact_email = serializers.CharField(required=False, allow_blank=True)
+    require_two_factor = serializers.ChoiceField(
+        choices=Company.TwoFactorPolicy.choices, required=False
+    )
+    kind = serializers.CharField(required=False, help_text="read-only: refused if it differs")
 
 
 class UserSerializer(serializers.Serializer):
@@ -69,7 +97,8 @@ class MemberInputSerializer(serializers.Serializer):
     email = NormalisedEmailField()
     name = serializers.CharField(max_length=150)
     role = serializers.ChoiceField(choices=User.Role.choices, default=User.Role.MEMBER)
-    language = serializers.ChoiceField(choices=User.Language.choices, default=User.Language.EN)
+    # Without it, the company's language.
+    language = serializers.ChoiceField(choices=User.Language.choices, required=False)
     password = serializers.CharField(required=False, trim_whitespace=False, write_only=True)
 
 
@@ -133,6 +162,15 @@ class CompanyDetailView(APIView):
         company = selectors.company_get(actor=request.user, company_id=parse_uuid(company_id))
         return Response(CompanySerializer(company).data)
 
+    @extend_schema(request=CompanyUpdateSerializer, responses=CompanySerializer)
+    def patch(self, request: Request, company_id: str) -> Response:
+        company = selectors.company_get(actor=request.user, company_id=parse_uuid(company_id))
+        # Permission before validation: a member learns nothing from the body's errors.
+        require_manage(request.user, company)
+        data = validated(CompanyUpdateSerializer, request)
+        company = services.company_update(actor=request.user, company=company, data=data)
+        return Response(CompanySerializer(company).data)
+
 
 class MembersView(APIView):
     pagination_class = PageNumberPagination  # lists answer pages (schema too)
@@ -156,6 +194,7 @@ class MembersView(APIView):
 class DirectoryEntrySerializer(serializers.Serializer):
     id = serializers.UUIDField()
     name = serializers.CharField()
+    city = serializers.CharField()
     country = serializers.CharField(source="country.code")
 
 

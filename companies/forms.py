@@ -9,11 +9,11 @@ from django.contrib.auth.forms import (
     SetPasswordForm,
 )
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
-from companies.models import User
+from companies.models import Company, User
 from companies.text import email_normalise
+from companies.validation import country_choices
 
 
 class NormalisedEmailField(forms.EmailField):
@@ -150,7 +150,7 @@ class AdminPasswordSetForm(_PasswordThroughService, AdminPasswordChangeForm):
 
 class SignUpForm(forms.Form):
     company_name = forms.CharField(label=_("Company name"), max_length=150)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    country = LazyTypedChoiceField(label=_("Country"), choices=country_choices)
     admin_name = forms.CharField(label=_("Your name"), max_length=150)
     email = NormalisedEmailField(label=_("Email address"))
     password = forms.CharField(
@@ -199,3 +199,79 @@ class ApiTokenForm(forms.Form):
         self.fields["expires_at"].help_text = _(
             "Leave empty for the longest lifetime allowed (%(days)s days)."
         ) % {"days": settings.API_TOKEN_MAX_TTL.days}
+
+
+def _time_zone_choices() -> list[tuple[str, str]]:
+    from companies.validation import time_zones
+
+    return [(name, name) for name in sorted(time_zones())]  # IANA names, as the API takes them
+
+
+class CompanyForm(forms.Form):
+    """The company page: every field's error at once, by the rules of ``company_update``."""
+
+    name = forms.CharField(label=_("Company name"), max_length=150)
+    address = forms.CharField(
+        label=_("Address"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )
+    postal_code = forms.CharField(
+        label=_("Postal code"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    city = forms.CharField(label=_("City"), max_length=100, required=False)
+    country = LazyTypedChoiceField(label=_("Country"), choices=country_choices)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=User.Language.choices,
+        help_text=_("New members, the company's emails and Cloud PBX voice prompts use it."),
+    )
+    timezone = forms.TypedChoiceField(label=_("Time zone"), choices=_time_zone_choices)
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=32,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        help_text=_("With the country code, e.g. +49 30 1234567."),
+    )
+    website = forms.CharField(
+        label=_("Website"),
+        max_length=200,
+        required=False,
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+    )
+    contact_email = forms.CharField(
+        label=_("Contact email"),
+        max_length=254,
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    require_two_factor = forms.ChoiceField(
+        label=_("Two-factor authentication"),
+        choices=Company.TwoFactorPolicy.choices,
+        help_text=_("Who must confirm their sign-in with a code from an app."),
+    )
+
+    def __init__(self, *args, company: Company, **kwargs) -> None:
+        self.company = company
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        from companies.services import company_setting_clean
+        from rainbow_admin.errors import InvalidInput
+
+        data = dict(self.cleaned_data)
+        for field, value in data.items():
+            if field in self.errors:
+                continue
+            try:
+                self.cleaned_data[field] = company_setting_clean(
+                    field, value, data=data, company=self.company
+                )
+            except InvalidInput as exc:
+                self.add_error(field, str(exc.message))
+        return self.cleaned_data

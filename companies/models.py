@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -23,13 +24,53 @@ class Company(ChoiceLabels, models.Model):
         RESELLER = "reseller", _("Reseller")
         DISTRIBUTOR = "distributor", _("Distributor")
 
+    class Language(models.TextChoices):
+        EN = "en", _("English")
+        DE = "de", _("German")
+        FR = "fr", _("French")
+
+    class TwoFactorPolicy(models.TextChoices):
+        NONE = "none", _("Not required")
+        ADMINS = "admins", _("Required for administrators")
+        EVERYONE = "everyone", _("Required for everyone")
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     name = models.CharField(_("name"), max_length=150)
     # Lower-case, accent-free copy of the name for the directory search (indexed on PostgreSQL).
     search_name = models.CharField(max_length=150, editable=False, db_index=False)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     country = CountryField(_("country"))
-    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    address = models.CharField(_("address"), max_length=200, blank=True, default="", db_default="")
+    postal_code = models.CharField(
+        _("postal code"), max_length=20, blank=True, default="", db_default=""
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True, default="", db_default="")
+    # The default for new members, the company's emails and its Cloud PBX prompts.
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.EN,
+        db_default=Language.EN,
+    )
+    timezone = models.CharField(_("time zone"), max_length=64, default="UTC", db_default="UTC")
+    # E.164 (+4930…), shown spaced for reading.
+    phone = models.CharField(_("phone"), max_length=32, blank=True, default="", db_default="")
+    website = models.URLField(_("website"), max_length=200, blank=True, default="", db_default="")
+    contact_email = models.EmailField(
+        _("contact email"), max_length=254, blank=True, default="", db_default=""
+    )
+    # Stored here; enforced at sign-in by the two-factor feature.
+    require_two_factor = models.CharField(
+        _("two-factor authentication"),
+        max_length=8,
+        choices=TwoFactorPolicy.choices,
+        default=TwoFactorPolicy.NONE,
+        db_default=TwoFactorPolicy.NONE,
+    )
+    # (Each new column has a database default too: rows loaded with COPY, e.g. by seed_bulk,
+    # get the same values as rows saved by Django.)
+    created_at = models.DateTimeField(_("created"), default=now, editable=False)
 
     class Meta:
         verbose_name = _("company")
@@ -41,6 +82,13 @@ class Company(ChoiceLabels, models.Model):
                 name="company_kind_valid",
             ),
             models.CheckConstraint(condition=~models.Q(name=""), name="company_name_not_empty"),
+            models.CheckConstraint(
+                condition=models.Q(language__in=["en", "de", "fr"]), name="company_language_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(require_two_factor__in=["none", "admins", "everyone"]),
+                name="company_two_factor_valid",
+            ),
         ]
         indexes = [
             models.Index(fields=["kind", "search_name"], name="company_kind_search"),
@@ -234,7 +282,8 @@ class ApiToken(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(_("name"), max_length=100)
+    # Empty for the tokens of ``POST /auth/token/`` (see ``label``).
+    name = models.CharField(_("name"), max_length=100, blank=True)
     prefix = models.CharField(max_length=12, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -257,7 +306,13 @@ class ApiToken(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.prefix}…)"
+        return f"{self.label} ({self.prefix}…)"
+
+    @property
+    def label(self) -> str:
+        """The token's name; a token made by signing in to the API has none of its own and reads
+        "API sign-in" in the reader's language."""
+        return self.name or str(_("API sign-in"))
 
     def is_usable(self, now=None) -> bool:
         """Not revoked, not expired, and younger than the longest lifetime allowed now (a

@@ -73,7 +73,7 @@ def directory_search(*, kind: str, text: str, exclude_id=None) -> QuerySet[Compa
         queryset = queryset.order_by("rank", "search_name", "id")
     else:
         queryset = queryset.order_by("search_name", "id")
-    return queryset.only("id", "name", "country", "kind")[:DIRECTORY_LIMIT]
+    return queryset.only("id", "name", "city", "country", "kind")[:DIRECTORY_LIMIT]
 
 
 def directory_search_for(*, actor: User, kind: str, text: str) -> QuerySet[Company]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -19,16 +20,29 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from companies.models import ApiToken, Company, User, hash_token
-from companies.signals import member_created, member_deactivated
+from companies.signals import company_renamed, member_created, member_deactivated
 from companies.text import email_normalise, email_skeleton
 from companies.tokens import activation_token
-from companies.validation import clean_country, clean_language
+from companies.validation import (
+    clean_contact_email,
+    clean_country,
+    clean_language,
+    clean_phone,
+    clean_text,
+    clean_time_zone,
+    clean_two_factor_policy,
+    clean_website,
+)
 from notifications.services import activity_record, email_queue, notify
 from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from rainbow_admin.permissions import is_operator, require_manage
 from rainbow_admin.rate_limits import rate_limit_hit
 
 ROLES = {choice for choice, _label in User.Role.choices}
+ROLE_CHANGED = {
+    User.Role.ADMIN: gettext_noop("%(actor)s made %(member)s an administrator."),
+    User.Role.MEMBER: gettext_noop("%(actor)s made %(member)s a member."),
+}
 
 
 # --- validation shared by every entry point -------------------------------------------------
@@ -183,6 +197,7 @@ def company_sign_up(
         name=_clean_name(company_name, field="company_name"),
         kind=Company.Kind.CUSTOMER,
         country=clean_country(country),
+        language=clean_language(language),
     )
     user = User(
         email=_clean_email(email),
@@ -234,6 +249,103 @@ def _tell_holder_of_sign_up(holder: User) -> None:
     )
 
 
+# The settings a company's admins change on its page (and ``PATCH /companies/{id}/``).
+COMPANY_SETTINGS = (
+    "name",
+    "address",
+    "postal_code",
+    "city",
+    "country",
+    "language",
+    "timezone",
+    "phone",
+    "website",
+    "contact_email",
+    "require_two_factor",
+)
+
+
+def company_settings_clean(data: dict[str, Any], *, company: Company) -> dict[str, Any]:
+    """Each given setting checked and normalised; raises the first field's ``InvalidInput``.
+
+    The one set of rules for the company page (which shows every field's error at once by
+    asking field by field) and the API."""
+    cleaned: dict[str, Any] = {}
+    for field in COMPANY_SETTINGS:
+        if field in data:
+            cleaned[field] = company_setting_clean(field, data[field], data=data, company=company)
+    return cleaned
+
+
+def company_setting_clean(field: str, value: Any, *, data: dict[str, Any], company: Company) -> Any:
+    """One setting checked and normalised (the phone is read in the country being set)."""
+    if field == "name":
+        return _clean_name(value)
+    if field == "country":
+        return clean_country(value)
+    if field == "language":
+        return clean_language(value)
+    if field == "timezone":
+        return clean_time_zone(value)
+    if field == "phone":
+        country = data.get("country") or company.country.code
+        return clean_phone(value, country=str(country).strip().upper())
+    if field == "website":
+        return clean_website(value)
+    if field == "contact_email":
+        return clean_contact_email(value)
+    if field == "require_two_factor":
+        return clean_two_factor_policy(value)
+    limits = {"address": 200, "postal_code": 20, "city": 100}
+    return clean_text(value, field=field, max_length=limits[field])
+
+
+@transaction.atomic
+def company_update(*, actor: User, company: Company, data: dict[str, Any]) -> Company:
+    """Change a company's own settings: its admins and operators may; its kind never changes.
+
+    Recorded in the activity; a new name is told to the company's partner (``company_renamed``).
+    """
+    require_manage(actor, company)
+    if "kind" in data and data["kind"] != company.kind:
+        raise InvalidInput(
+            _("The kind of a company cannot be changed."), code="kind_read_only", field="kind"
+        )
+    cleaned = company_settings_clean(data, company=company)
+    company = Company.objects.select_for_update().get(pk=company.pk)
+    old_name = company.name
+    changed = []
+    for field, value in cleaned.items():
+        current = company.country.code if field == "country" else getattr(company, field)
+        if current != value:
+            setattr(company, field, value)
+            changed.append(field)
+    if not changed:
+        return company
+    if "name" in changed:
+        changed.append("search_name")
+    company.save(update_fields=changed)
+    if "name" in changed:
+        activity_record(
+            company=company,
+            actor=actor,
+            verb="company.renamed",
+            message=gettext_noop("%(actor)s renamed the company from %(old)s to %(company)s."),
+            params={"actor": actor.name, "old": old_name, "company": company.name},
+        )
+    if set(changed) - {"name", "search_name"}:
+        activity_record(
+            company=company,
+            actor=actor,
+            verb="company.updated",
+            message=gettext_noop("%(actor)s changed the details of %(company)s."),
+            params={"actor": actor.name, "company": company.name},
+        )
+    if "name" in changed:
+        company_renamed.send(sender=Company, company=company, old_name=old_name, actor=actor)
+    return company
+
+
 def _save_new_user(user: User) -> None:
     try:
         with transaction.atomic():
@@ -281,10 +393,11 @@ def member_add(
     email: str,
     name: str,
     role: str = User.Role.MEMBER,
-    language: str = User.Language.EN,
+    language: str | None = None,
     password: str | None = None,
 ) -> User:
-    """Add a person to a company: its admins and operators may.
+    """Add a person to a company: its admins and operators may. They speak the company's
+    language unless another is given.
 
     Only operators may set a password (the account is then active at once); otherwise the person
     gets an activation email and chooses a password. Company admins add at most
@@ -313,7 +426,7 @@ def member_add(
         name=_clean_name(name),
         company=company,
         role=_clean_role(role),
-        language=clean_language(language),
+        language=clean_language(language or company.language),
     )
     if password:
         _clean_password(password, user)
@@ -374,7 +487,8 @@ def member_change_role(*, actor: User, company: Company, member_id, role: str) -
         company=company,
         actor=actor,
         verb="member.role_changed",
-        message=gettext_noop("%(actor)s made %(member)s %(role)s."),
+        # One text per role: a parameter is never translated, the role's name must be.
+        message=ROLE_CHANGED[role],
         params={"actor": actor.name, "member": member.name, "role": role},
     )
     return member
@@ -469,7 +583,9 @@ def user_set_password(*, user: User, password: str) -> User:
 
 
 @transaction.atomic
-def api_token_create(*, user: User, name: str, expires_at: datetime | None) -> tuple[ApiToken, str]:
+def api_token_create(
+    *, user: User, name: str, expires_at: datetime | None, for_sign_in: bool = False
+) -> tuple[ApiToken, str]:
     """Create a token and return it with its secret, which is shown once and stored hashed.
 
     Every token expires: at ``expires_at``, at most ``API_TOKEN_MAX_TTL`` from now (the default
@@ -493,7 +609,9 @@ def api_token_create(*, user: User, name: str, expires_at: datetime | None) -> t
             field="expires_at",
         )
     expires_at = min(expires_at, latest)
-    name = _clean_name(name)
+    # A token made by signing in has no name of its own: it reads "API sign-in" in each
+    # reader's language (``ApiToken.label``).
+    name = "" if for_sign_in else _clean_name(name)
     if len(name) > 100:
         raise InvalidInput(
             _("The name is too long (100 characters at most)."), code="name_too_long", field="name"
@@ -550,6 +668,7 @@ def api_token_for_credentials(*, email: str, password: str, request=None) -> tup
     user = sign_in(email=email, password=password, request=request)
     return api_token_create(
         user=user,
-        name=str(_("API sign-in")),
+        name="",
+        for_sign_in=True,
         expires_at=timezone.now() + min(settings.API_TOKEN_DEFAULT_TTL, settings.API_TOKEN_MAX_TTL),
     )

@@ -9,3 +9,6 @@ from django.dispatch import Signal
 member_deactivated = Signal()
 # Sent with ``member`` after a member is created (licensing gives a default seat).
 member_created = Signal()
+# Sent with ``company``, ``old_name`` and ``actor`` after a company's name changes (its partner
+# is told).
+company_renamed = Signal()

@@ -33,6 +33,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("language/", views.language_switch, name="language_switch"),
+    path("company/", views.company_settings, name="company"),
     path("members/", views.members, name="members"),
     path("members/<uuid:member_id>/role/", views.member_role, name="member_role"),
     path("members/<uuid:member_id>/deactivate/", views.member_deactivate, name="member_deactivate"),

@@ -21,6 +21,7 @@ from companies import selectors, services
 from companies.forms import (
     ActivationForm,
     ApiTokenForm,
+    CompanyForm,
     MemberAddForm,
     MemberRoleForm,
     OutboxPasswordResetForm,
@@ -34,6 +35,7 @@ from companies.sign_in_throttle import client_address
 from companies.tokens import activation_token
 from rainbow_admin.errors import DomainError, NotFound, Throttled
 from rainbow_admin.pages import admin_required, company_required, show_domain_error
+from rainbow_admin.permissions import may_manage_company
 
 
 class SignInView(auth_views.LoginView):
@@ -129,10 +131,40 @@ def language_switch(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@company_required
+def company_settings(request: HttpRequest) -> HttpResponse:
+    """Manage company: its admins change the settings; members read them."""
+    company = request.user.company
+    may_edit = may_manage_company(request.user, company)
+    if request.method == "POST" and not may_edit:
+        return render(request, "admin_only.html", status=403)
+    form = None
+    if may_edit:
+        form = CompanyForm(
+            request.POST or None,
+            company=company,
+            initial={
+                **{field: getattr(company, field) for field in services.COMPANY_SETTINGS},
+                "country": company.country.code,
+            },
+        )
+    if form is not None and request.method == "POST" and form.is_valid():
+        try:
+            services.company_update(actor=request.user, company=company, data=form.cleaned_data)
+        except DomainError as exc:
+            show_domain_error(request, exc, form)
+        else:
+            messages.success(request, _("The company's settings were saved."))
+            return redirect("company")
+    return render(
+        request, "companies/company.html", {"company": company, "form": form, "may_edit": may_edit}
+    )
+
+
 @admin_required
 def members(request: HttpRequest) -> HttpResponse:
     company = request.user.company
-    form = MemberAddForm(request.POST or None, initial={"language": request.user.language})
+    form = MemberAddForm(request.POST or None, initial={"language": company.language})
     error = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -265,5 +297,5 @@ def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
     except DomainError as exc:
         show_domain_error(request, exc)
     else:
-        messages.success(request, _("The token “%(name)s” was revoked.") % {"name": token.name})
+        messages.success(request, _("The token “%(name)s” was revoked.") % {"name": token.label})
     return redirect("profile")

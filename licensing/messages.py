@@ -1,18 +1,35 @@
 """Activity and notification texts of licensing, one per offer so the offer's name is translated.
 
-Messages are stored untranslated (``gettext_noop``) with their parameters and translated when read;
-a parameter is never translated, so the offer's name is part of each text.
+Messages are stored untranslated (``gettext_noop``, or ``ngettext_lazy`` naming the parameter that
+counts) with their parameters and translated when read; a parameter is never translated, so the
+offer's name is part of each text.
 """
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 SUBSCRIBED = {
-    "essential": gettext_noop("%(actor)s subscribed %(quantity)s Essential licenses."),
-    "business": gettext_noop("%(actor)s subscribed %(quantity)s Business licenses."),
-    "enterprise": gettext_noop("%(actor)s subscribed %(quantity)s Enterprise licenses."),
-    "attendant": gettext_noop("%(actor)s subscribed %(quantity)s Attendant licenses."),
+    "essential": ngettext_lazy(
+        "%(actor)s subscribed %(quantity)s Essential license.",
+        "%(actor)s subscribed %(quantity)s Essential licenses.",
+        "quantity",
+    ),
+    "business": ngettext_lazy(
+        "%(actor)s subscribed %(quantity)s Business license.",
+        "%(actor)s subscribed %(quantity)s Business licenses.",
+        "quantity",
+    ),
+    "enterprise": ngettext_lazy(
+        "%(actor)s subscribed %(quantity)s Enterprise license.",
+        "%(actor)s subscribed %(quantity)s Enterprise licenses.",
+        "quantity",
+    ),
+    "attendant": ngettext_lazy(
+        "%(actor)s subscribed %(quantity)s Attendant license.",
+        "%(actor)s subscribed %(quantity)s Attendant licenses.",
+        "quantity",
+    ),
 }
 QUANTITY_CHANGED = {
     "essential": gettext_noop(

@@ -200,7 +200,11 @@ def customer_subscriptions(request: HttpRequest, company_id: Any) -> HttpRespons
         else:
             messages.success(
                 request,
-                _("%(quantity)s %(offer)s licenses subscribed for %(company)s.")
+                ngettext(
+                    "%(quantity)s %(offer)s license subscribed for %(company)s.",
+                    "%(quantity)s %(offer)s licenses subscribed for %(company)s.",
+                    subscription.quantity,
+                )
                 % {
                     "quantity": subscription.quantity,
                     "offer": subscription.offer.name,
@@ -236,7 +240,11 @@ def customer_subscription_quantity(
     else:
         messages.success(
             request,
-            _("The %(offer)s subscription now has %(quantity)s licenses.")
+            ngettext(
+                "The %(offer)s subscription now has %(quantity)s license.",
+                "The %(offer)s subscription now has %(quantity)s licenses.",
+                subscription.quantity,
+            )
             % {"offer": subscription.offer.name, "quantity": subscription.quantity},
         )
     return redirect("customer_subscriptions", company_id=company.pk)

@@ -11,12 +11,20 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+# A message that counts something is stored as its singular msgid, with the plural msgid and the
+# name of the parameter holding the count among its parameters (``notifications.services``).
+PLURAL_PARAM = "_plural"
+COUNT_PARAM = "_count"
 
 
 def render_message(template: str, params: dict) -> str:
     try:
+        if PLURAL_PARAM in params:
+            count = int(params[params[COUNT_PARAM]])
+            return ngettext(template, params[PLURAL_PARAM], count) % params
         return gettext(template) % params
     except (KeyError, TypeError, ValueError):
         return template

@@ -18,7 +18,13 @@ from django.utils.translation import gettext
 
 from notifications import smtp
 from notifications.emails import email_render
-from notifications.models import ActivityRecord, Notification, OutboundEmail
+from notifications.models import (
+    COUNT_PARAM,
+    PLURAL_PARAM,
+    ActivityRecord,
+    Notification,
+    OutboundEmail,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -252,10 +258,28 @@ def emails_requeue_stale() -> list[uuid.UUID]:
     return ids
 
 
+def stored_message(message: Any, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A message as stored, to be translated when read (``render_message``).
+
+    ``message`` is a msgid marked with ``gettext_noop``, or, for a text that counts something,
+    ``ngettext_lazy(singular, plural, "count")`` naming the parameter that holds the count: the
+    singular is stored with the plural and that name among the parameters. (The lazy text gives
+    back its parts through ``__reduce__``, Django's way of pickling it.)
+    """
+    if isinstance(message, str):
+        return message, params
+    _unpickle, (_func, _resultclass, count_param, parts) = message.__reduce__()
+    if not isinstance(count_param, str) or count_param not in params:
+        raise ValueError("a counted message names the parameter holding its count")
+    return parts["singular"], {**params, PLURAL_PARAM: parts["plural"], COUNT_PARAM: count_param}
+
+
 def notify(
-    *, recipients: Iterable[Any], message: str, params: dict[str, Any], url: str = ""
+    *, recipients: Iterable[Any], message: Any, params: dict[str, Any], url: str = ""
 ) -> None:
-    """Tell people something in the portal; ``message`` is marked with ``gettext_noop``."""
+    """Tell people something in the portal; ``message`` is marked with ``gettext_noop`` (or is
+    an ``ngettext_lazy`` text, see ``stored_message``)."""
+    message, params = stored_message(message, params)
     Notification.objects.bulk_create(
         Notification(recipient=user, message=message, params=params, url=url) for user in recipients
     )
@@ -280,10 +304,12 @@ def activity_record(
     company: Any,
     actor: Any | None,
     verb: str,
-    message: str,
+    message: Any,
     params: dict[str, Any] | None = None,
 ) -> ActivityRecord:
-    """Record who did what in ``company``; ``message`` is marked with ``gettext_noop``."""
+    """Record who did what in ``company``; ``message`` is marked with ``gettext_noop`` (or is an
+    ``ngettext_lazy`` text, see ``stored_message``)."""
+    message, params = stored_message(message, params or {})
     actor_company = getattr(actor, "company", None) if actor is not None else None
     return ActivityRecord.objects.create(
         company=company,
@@ -292,5 +318,5 @@ def activity_record(
         actor_company_name=actor_company.name if actor_company is not None else "",
         verb=verb,
         message=message,
-        params=params or {},
+        params=params,
     )

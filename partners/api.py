@@ -39,6 +39,9 @@ class InvitationSerializer(serializers.Serializer):
     sent_count = serializers.IntegerField()
     last_sent_at = serializers.DateTimeField()
     email_status = serializers.ChoiceField(choices=["queued", "sent", "failed"])
+    email_failure = serializers.ChoiceField(
+        choices=["no_recipient", "delivery_failed"], allow_null=True
+    )
     created_by = PersonRefSerializer(allow_null=True)
     responded_at = serializers.DateTimeField(allow_null=True)
 

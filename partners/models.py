@@ -85,26 +85,45 @@ class Invitation(ChoiceLabels, models.Model):
     def can_resend(self) -> bool:
         return self.status in (self.Status.PENDING, self.Status.EXPIRED)
 
+    def _email_states(self) -> tuple[bool, bool, bool]:
+        """(written, failed, queued) for the emails of the latest send, from the selectors'
+        annotations when present."""
+        states = (
+            getattr(self, "email_written", None),
+            getattr(self, "email_failed", None),
+            getattr(self, "email_queued", None),
+        )
+        if None not in states:
+            return states  # type: ignore[return-value]
+        from notifications.models import OutboundEmail
+
+        statuses = set(
+            OutboundEmail.objects.filter(
+                topic="invitation", object_id=self.pk, created_at__gte=self.last_sent_at
+            ).values_list("status", flat=True)
+        )
+        return bool(statuses), "failed" in statuses, "queued" in statuses
+
     @property
     def email_status(self) -> str:
         """Delivery of the emails of the latest send: failed, queued or sent.
 
-        Read from the ``email_failed``/``email_queued`` annotations of the selectors when present.
+        No email at all (the target has no active admin to write to) is a failure too: the
+        sender is steered to the copy-link fallback.
         """
-        failed = getattr(self, "email_failed", None)
-        queued = getattr(self, "email_queued", None)
-        if failed is None or queued is None:
-            from notifications.models import OutboundEmail
-
-            statuses = set(
-                OutboundEmail.objects.filter(
-                    topic="invitation", object_id=self.pk, created_at__gte=self.last_sent_at
-                ).values_list("status", flat=True)
-            )
-            failed, queued = "failed" in statuses, "queued" in statuses
-        if failed:
+        written, failed, queued = self._email_states()
+        if failed or not written:
             return "failed"
         return "queued" if queued else "sent"
+
+    @property
+    def email_failure(self) -> str | None:
+        """Why the emails of the latest send failed: ``no_recipient`` (nobody to write to) or
+        ``delivery_failed`` (the mail server refused them for good); ``None`` otherwise."""
+        written, failed, _queued = self._email_states()
+        if not written:
+            return "no_recipient"
+        return "delivery_failed" if failed else None
 
 
 class PartnerLink(models.Model):

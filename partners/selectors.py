@@ -51,6 +51,7 @@ def _with_email_status(queryset: QuerySet[Invitation]) -> QuerySet[Invitation]:
     return queryset.annotate(
         email_failed=Exists(emails.filter(status=OutboundEmail.Status.FAILED)),
         email_queued=Exists(emails.filter(status=OutboundEmail.Status.QUEUED)),
+        email_written=Exists(emails),
     )
 
 

@@ -1,16 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from companies.models import User
+from companies.validation import country_choices
 from telephony.models import Device, HuntGroup, Pbx
 
 
 class PbxDeclareForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Pbx.Kind.choices)
     name = forms.CharField(label=_("Name"), max_length=100)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    country = LazyTypedChoiceField(label=_("Country"), choices=country_choices)
     extension_prefix = forms.CharField(
         label=_("Extension prefix (Cloud PBX)"),
         max_length=4,
@@ -164,7 +164,7 @@ class PromptForm(forms.Form):
 
 
 class EmergencyNumberForm(forms.Form):
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    country = LazyTypedChoiceField(label=_("Country"), choices=country_choices)
     number = forms.CharField(label=_("Number"), max_length=6)
     description = forms.CharField(label=_("Description"), max_length=120, required=False)
     softphone_allowed = forms.BooleanField(

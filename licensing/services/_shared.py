@@ -112,7 +112,7 @@ def names_of(users: Iterable[User]) -> str:
 
 
 def record(
-    subscription: Subscription, actor: User | None, verb: str, message: str, **params: Any
+    subscription: Subscription, actor: User | None, verb: str, message: Any, **params: Any
 ) -> None:
     activity_record(
         company=subscription.company,

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from companies.models import User
 from licensing import messages as texts
@@ -65,7 +66,11 @@ def assignments_add(
     elsewhere = [m for m in members if m.pk in holders and holders[m.pk] != subscription.pk]
     if elsewhere:
         raise Conflict(
-            _("%(members)s already hold a %(offer)s license.")
+            ngettext(
+                "%(members)s already holds a %(offer)s license.",
+                "%(members)s already hold a %(offer)s license.",
+                len(elsewhere),
+            )
             % {"members": names_of(elsewhere), "offer": offer.name},
             code="offer_already_held",
         )
@@ -77,12 +82,16 @@ def assignments_add(
             ).values_list("user_id", flat=True)
         )
         if taken:
+            holders_of_another = [m for m in new if m.pk in taken]
             raise Conflict(
-                _(
+                ngettext(
+                    "%(members)s already holds a Business or Enterprise license; "
+                    "a member holds at most one of them.",
                     "%(members)s already hold a Business or Enterprise license; "
-                    "a member holds at most one of them."
+                    "a member holds at most one of them.",
+                    len(holders_of_another),
                 )
-                % {"members": names_of(m for m in new if m.pk in taken)},
+                % {"members": names_of(holders_of_another)},
                 code="exclusive_offer",
             )
     available = subscription.quantity - subscription.assignments.count()

@@ -9,7 +9,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import lazy
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company, User
@@ -26,7 +25,8 @@ from licensing.services._shared import (
     record,
     require_active,
 )
-from notifications.services import email_queue, notify
+from notifications.models import render_message
+from notifications.services import email_queue, notify, stored_message
 from rainbow_admin.errors import Conflict
 from rainbow_admin.permissions import (
     SCOPE_LICENSING,
@@ -36,13 +36,14 @@ from rainbow_admin.permissions import (
 )
 
 
-def _translated(message: str, params: dict[str, Any]) -> Any:
+def _translated(message: Any, params: dict[str, Any]) -> Any:
     """The message in the language active when it is rendered (the email's recipient's)."""
-    return lazy(lambda: gettext(message) % params, str)()
+    stored, stored_params = stored_message(message, params)
+    return lazy(lambda: render_message(stored, stored_params), str)()
 
 
 def _tell_company_admins(
-    subscription: Subscription, actor: User, message: str, params: dict[str, Any]
+    subscription: Subscription, actor: User, message: Any, params: dict[str, Any]
 ) -> None:
     """The company's admins learn (portal and email) what their partner changed."""
     company = subscription.company

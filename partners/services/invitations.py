@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from companies.models import Company, User, hash_token
 from notifications.services import activity_record
@@ -299,7 +299,11 @@ def invitation_resend(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
     if len(recent) >= settings.INVITATION_MAX_SENDS_PER_DAY:
         wait = (recent[0] + timedelta(hours=24) - now).total_seconds()
         raise Throttled(
-            _("This request was sent %(count)s times in 24 hours; try again later.")
+            ngettext(
+                "This request was sent %(count)s time in 24 hours; try again later.",
+                "This request was sent %(count)s times in 24 hours; try again later.",
+                len(recent),
+            )
             % {"count": len(recent)},
             code="resend_daily_limit",
             retry_after=math.ceil(wait),

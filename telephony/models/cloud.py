@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from rainbow_admin.db import ChoiceLabels
+from telephony.emergency import emergency_description
 from telephony.models.pbx import Line, Pbx
 
 
@@ -397,7 +398,10 @@ class EmergencyNumber(models.Model):
     pbx = models.ForeignKey(Pbx, on_delete=models.CASCADE, related_name="emergency_numbers")
     country = CountryField(_("country"))
     number = models.CharField(_("number"), max_length=8)
-    description = models.CharField(_("description"), max_length=120, blank=True)
+    # Text a person typed; a pre-filled number stores the code of its description instead
+    # (``telephony.emergency``), shown in the reader's language.
+    description_text = models.CharField(_("description"), max_length=120, blank=True)
+    description_code = models.CharField(max_length=16, blank=True, editable=False)
     softphone_allowed = models.BooleanField(_("softphones may call it"), default=True)
     hunt_group = models.ForeignKey(
         HuntGroup,
@@ -423,3 +427,16 @@ class EmergencyNumber(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def description(self) -> str:
+        """What readers see: the typed text, or the pre-filled description in their language."""
+        if self.description_text or not self.description_code:
+            return self.description_text
+        return emergency_description(self.description_code)
+
+    @description.setter
+    def description(self, value: str) -> None:
+        # A person's own words replace the pre-filled description.
+        self.description_text = value or ""
+        self.description_code = ""

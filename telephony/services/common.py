@@ -20,7 +20,7 @@ def pbx_url(pbx: Pbx) -> str:
 
 
 def record_change(
-    *, actor: User, pbx: Pbx, verb: str, message: str, params: dict[str, Any]
+    *, actor: User, pbx: Pbx, verb: str, message: Any, params: dict[str, Any]
 ) -> None:
     """Log the change in the company's activity; a change by the partner (or an operator) is
     also told to the company's admins in the portal."""

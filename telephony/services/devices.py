@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 from companies.models import User
 from rainbow_admin.errors import DomainError, InvalidInput
@@ -185,7 +185,11 @@ def device_import_start(*, actor: User, pbx: Pbx, file_name: str, data: bytes) -
         actor=actor,
         pbx=pbx,
         verb="device.import_started",
-        message=gettext_noop("%(actor)s started importing %(count)s devices into “%(pbx)s”."),
+        message=ngettext_lazy(
+            "%(actor)s started importing %(count)s device into “%(pbx)s”.",
+            "%(actor)s started importing %(count)s devices into “%(pbx)s”.",
+            "count",
+        ),
         params={"count": len(rows)},
     )
     transaction.on_commit(lambda: _queue_import(job.pk))
@@ -279,8 +283,10 @@ def device_import_run(*, import_id: Any) -> DeviceImport | None:
                 actor=job.created_by,
                 pbx=job.pbx,
                 verb="device.imported",
-                message=gettext_noop(
-                    "%(actor)s imported %(imported)s of %(total)s devices into “%(pbx)s”."
+                message=ngettext_lazy(
+                    "%(actor)s imported %(imported)s of %(total)s device into “%(pbx)s”.",
+                    "%(actor)s imported %(imported)s of %(total)s devices into “%(pbx)s”.",
+                    "total",
                 ),
                 params={"imported": imported, "total": len(rows)},
             )

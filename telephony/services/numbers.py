@@ -7,12 +7,13 @@ from typing import Any
 import phonenumbers
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 from django_countries import countries
 
 from companies.models import User
 from rainbow_admin.errors import InvalidInput
 from telephony.access import require_telephony
+from telephony.emergency import emergency_code, is_known
 from telephony.identifiers import clean_e164
 from telephony.models import (
     AutoAttendant,
@@ -84,8 +85,10 @@ def numbers_add(*, actor: User, pbx: Pbx, number: str, count: int = 1) -> list[P
         actor=actor,
         pbx=pbx,
         verb="numbers.added",
-        message=gettext_noop(
-            "%(actor)s added %(count)s public numbers from %(first)s to “%(pbx)s”."
+        message=ngettext_lazy(
+            "%(actor)s added %(count)s public number from %(first)s to “%(pbx)s”.",
+            "%(actor)s added %(count)s public numbers from %(first)s to “%(pbx)s”.",
+            "count",
         ),
         params={"count": count, "first": first},
     )
@@ -238,11 +241,15 @@ def emergency_number_add(
             code="emergency_exists",
             field="number",
         )
+    text = (description or "").strip()[:120]
+    code = emergency_code(country, number)
     row = EmergencyNumber.objects.create(
         pbx=pbx,
         country=country,
         number=number,
-        description=(description or "").strip()[:120],
+        description_text=text,
+        # Without words of their own, a known number reads in each reader's language.
+        description_code=code if not text and is_known(code) else "",
         softphone_allowed=bool(softphone_allowed),
         hunt_group=_hunt_group_of(pbx, hunt_group_id),
     )

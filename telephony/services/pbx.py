@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import zoneinfo
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -14,15 +12,15 @@ from django.utils.translation import gettext_noop
 
 from companies.models import Company, User
 from companies.selectors import company_admins
-from companies.validation import LANGUAGES, clean_country, clean_language
+from companies.validation import clean_country, clean_language
 from notifications.services import activity_record, email_queue
 from rainbow_admin.errors import InvalidInput
 from telephony.access import require_pbx_declare, require_telephony
+from telephony.emergency import emergency_code, emergency_table
 from telephony.identifiers import clean_e164, clean_host
 from telephony.models import EmergencyNumber, HuntGroup, Line, Pbx, PublicNumber
 from telephony.services.common import lock_pbx, pbx_url, record_change
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "emergency_numbers.json"
 DEFAULT_TIME_ZONES = {
     "DE": "Europe/Berlin",
     "FR": "Europe/Paris",
@@ -35,17 +33,6 @@ DEFAULT_TIME_ZONES = {
     "CH": "Europe/Zurich",
     "AT": "Europe/Vienna",
 }
-
-
-@cache
-def emergency_table() -> dict[str, list[tuple[str, dict[str, str]]]]:
-    """Each supported country's public emergency numbers with their description in en, de and
-    fr (sources cited in the data file)."""
-    data = json.loads(DATA.read_text())
-    return {
-        code: [(number, texts) for number, texts in rows]
-        for code, rows in data["countries"].items()
-    }
 
 
 @cache
@@ -218,7 +205,7 @@ def pbx_declare(
             extension_prefix, extension_digits, country=pbx.country.code
         )
         _check_no_overlap(company, pbx.extension_prefix)
-        settings.setdefault("language", actor.language if actor.language in LANGUAGES else "en")
+        settings.setdefault("language", company.language)
         settings.setdefault("time_zone", DEFAULT_TIME_ZONES.get(pbx.country.code, "UTC"))
     _apply_kind_settings(pbx, settings)
     pbx.save()
@@ -228,9 +215,9 @@ def pbx_declare(
                 pbx=pbx,
                 country=pbx.country.code,
                 number=number,
-                description=texts.get(pbx.language) or texts["en"],
+                description_code=emergency_code(pbx.country.code, number),
             )
-            for number, texts in emergency_table().get(pbx.country.code, [])
+            for number, _texts in emergency_table().get(pbx.country.code, [])
         )
     record_change(
         actor=actor,

@@ -31,7 +31,13 @@ def test_offers_are_a_plain_list_in_the_clients_own_language(api_for):
     assert response.status_code == 200
     offers = {row["code"]: row for row in response.json()}
     assert list(offers) == ["essential", "business", "enterprise", "attendant"]
-    assert offers["enterprise"]["name"] == "Entreprise"
+    # Offer names are product names, the same in every language (DESIGN.md, "Languages").
+    assert [row["name"] for row in offers.values()] == [
+        "Essential",
+        "Business",
+        "Enterprise",
+        "Attendant",
+    ]
     assert offers["business"]["exclusive"] and offers["enterprise"]["exclusive"]
     assert not offers["essential"]["exclusive"] and not offers["attendant"]["exclusive"]
     assert offers["essential"]["description"].startswith("Gratuite")

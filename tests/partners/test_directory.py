@@ -20,7 +20,7 @@ def test_search_is_case_and_accent_insensitive(api_for, customer_admin, text):
     ResellerFactory(name="Northwind Telecom")
     body = api_for(customer_admin).get("/api/v1/resellers/", {"search": text}).json()
     assert [r["name"] for r in body] == ["Müller Telekom"]
-    assert set(body[0]) == {"id", "name", "country"}
+    assert set(body[0]) == {"id", "name", "city", "country"}
 
 
 def test_names_starting_with_the_text_come_first(api_for, customer_admin):
@@ -93,3 +93,17 @@ def test_the_search_uses_the_trigram_index_at_scale():
     assert "Seq Scan" not in plan, plan
     assert "company_partner_search_trgm" in plan or "company_kind_search" in plan, plan
     assert [c.name for c in queryset] == ["Müller Telekom"]
+
+
+def test_two_companies_of_one_name_are_told_apart_by_city_and_country(
+    api_for, customer_admin, client
+):
+    ResellerFactory(name="Telecom Services", city="Lyon", country="FR")
+    ResellerFactory(name="Telecom Services", city="Leeds", country="GB")
+    body = api_for(customer_admin).get("/api/v1/resellers/?search=telecom").json()
+    assert sorted((r["city"], r["country"]) for r in body) == [("Leeds", "GB"), ("Lyon", "FR")]
+    customer_admin.language = "de"
+    customer_admin.save()
+    client.force_login(customer_admin)
+    html = client.get("/partner/directory/?q=telecom&kind=reseller").content.decode()
+    assert "Lyon, Frankreich" in html and "Leeds, Vereinigtes Königreich" in html

@@ -11,7 +11,7 @@ from notifications.models import OutboundEmail
 from notifications.services import emails_requeue_stale
 from partners.models import Invitation, PartnerLink
 from tests.conftest import SmtpInbox
-from tests.factories import AdminFactory, UserFactory
+from tests.factories import AdminFactory, ResellerFactory, UserFactory
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -126,3 +126,40 @@ def test_with_the_broker_down_the_request_is_saved_and_its_emails_go_out_once_it
     assert emails_requeue_stale() == []
     time.sleep(1)
     assert len(smtp_server.messages) == 2
+
+
+def test_a_request_to_a_company_without_an_active_admin_fails_with_no_recipient(
+    celery_worker, smtp_server, api_for, customer_admin, reseller, client
+):
+    """Nobody to write to is a failure the sender sees (API and Issued requests), not "sent"."""
+    AdminFactory(company=reseller, is_active=False)  # deactivated
+    AdminFactory(company=reseller, is_active=False, activated_at=None)  # never activated
+    UserFactory(company=reseller)  # an active member is not asked
+    sender = api_for(customer_admin)
+    first = send(sender, reseller).json()
+    assert first["email_status"] == "failed" and first["email_failure"] == "no_recipient"
+
+    # The worker is running: another customer's request to a company with an admin goes out.
+    other = ResellerFactory(name="Second Reseller")
+    other_admin = AdminFactory(company=other)
+    other_sender = api_for(AdminFactory())
+    second = send(other_sender, other).json()
+    assert smtp_server.wait_for(1)[0]["To"] == other_admin.email
+    deadline = time.monotonic() + 10
+    while other_sender.get(f"/api/v1/invitations/{second['id']}/").json()["email_status"] != "sent":
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    assert other_sender.get(f"/api/v1/invitations/{second['id']}/").json()["email_failure"] is None
+
+    body = sender.get(f"/api/v1/invitations/{first['id']}/").json()
+    assert body["email_status"] == "failed" and body["email_failure"] == "no_recipient"
+    listed = sender.get("/api/v1/invitations/?direction=issued").json()["results"]
+    assert [(i["id"], i["email_failure"]) for i in listed] == [(first["id"], "no_recipient")]
+    assert len(smtp_server.messages) == 1
+
+    # Issued requests: the failure and the copy-link fallback.
+    client.force_login(customer_admin)
+    page = client.get("/notifications/issued/").content.decode()
+    row = page.split(f'id="request-{first["id"]}"')[1].split("</tr>")[0]
+    assert "Email failed" in row and "no active administrator" in row
+    assert f"/partner/requests/{first['id']}/" in row and "Copy link" in row

@@ -116,6 +116,15 @@ def _build(w: MarkupWorld) -> None:
     ]:
         w.actors[key] = _actor(key, user)
     api = {key: actor.api for key, actor in w.actors.items()}
+    # The company page's free texts (Manage company), typed by the customer's admin.
+    _check(
+        api["customer_admin"].patch(
+            f"/api/v1/companies/{customer.pk}/",
+            {"address": marked("Street"), "city": marked("Town")},
+            format="json",
+        ),
+        200,
+    )
 
     # The reseller becomes a reseller of the distributor; the customer's partner is the reseller.
     asked = _check(

@@ -272,6 +272,7 @@ def test_every_page_of_the_portal_is_tried():
     for expected in (
         "/dashboard/",
         "/members/",
+        "/company/",
         "/profile/",
         "/notifications/received/",
         "/partner/open/{token}/",

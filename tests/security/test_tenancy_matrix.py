@@ -273,6 +273,9 @@ def test_the_matrix_covers_pages_and_api_of_every_app():
     ):
         assert expected in templates
     assert len(CASES) > 500
+    # Manage company: its settings change through PATCH, tried by every attacker.
+    company = next(r for r in ROUTES if r.template == "/api/v1/companies/{company_id}/")
+    assert "patch" in company.methods
 
 
 @pytest.mark.parametrize(("route", "variant", "method", "action", "actor"), CASES)

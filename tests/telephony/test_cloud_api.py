@@ -441,7 +441,13 @@ def test_the_emergency_table_covers_the_supported_countries_in_three_languages()
     ) in table["US"]
 
 
-def test_emergency_descriptions_follow_the_pbx_language(api_for, company, reseller_admin, link):
+def test_emergency_descriptions_are_stored_as_codes_and_read_in_the_readers_language(
+    api_for, company, reseller_admin, link
+):
+    from django.utils import translation
+
+    from tests.factories import AdminFactory
+
     response = api_for(reseller_admin).post(
         f"/api/v1/companies/{company.pk}/pbxs/",
         {
@@ -455,4 +461,25 @@ def test_emergency_descriptions_follow_the_pbx_language(api_for, company, resell
         format="json",
     )
     assert response.status_code == 201
-    assert EmergencyNumber.objects.get(number="110").description == "Polizei"
+    police = EmergencyNumber.objects.get(number="110")
+    assert (police.description_text, police.description_code) == ("", "DE:110")
+    pbx_id = response.json()["id"]
+    for language, police_text in (("en", "Police"), ("de", "Polizei"), ("fr", "Police")):
+        reader = api_for(AdminFactory(company=company, language=language))
+        rows = reader.get(f"/api/v1/pbxs/{pbx_id}/emergency-numbers/").json()["results"]
+        texts = {row["number"]: row["description"] for row in rows}
+        assert texts["110"] == police_text, language
+    with translation.override("de"):
+        assert EmergencyNumber.objects.get(number="112").description.startswith("Feuerwehr")
+    # Words a person types are kept as typed, whoever reads them.
+    changed = api_for(reseller_admin).patch(
+        f"/api/v1/pbxs/{pbx_id}/emergency-numbers/{police.pk}/",
+        {"description": "Polizei Berlin"},
+        format="json",
+    )
+    assert changed.status_code == 200, changed.content
+    police.refresh_from_db()
+    assert (police.description_text, police.description_code) == ("Polizei Berlin", "")
+    english = api_for(AdminFactory(company=company, language="en"))
+    rows = english.get(f"/api/v1/pbxs/{pbx_id}/emergency-numbers/").json()["results"]
+    assert {row["number"]: row["description"] for row in rows}["110"] == "Polizei Berlin"

@@ -74,6 +74,36 @@ COMPANIES = [
 ]
 
 
+# What each company's admins would fill in on its page (Manage company).
+DETAILS = {
+    "Acme Bürotechnik GmbH": {
+        "language": "de", "timezone": "Europe/Berlin", "address": "Friedrichstraße 100",
+        "postal_code": "10117", "city": "Berlin", "phone": "+49 30 12345678",
+        "website": "https://acme.example", "contact_email": "info@acme.example",
+    },
+    "Dupont Conseil SA": {
+        "language": "fr", "timezone": "Europe/Paris", "address": "12 rue de la Paix",
+        "postal_code": "75002", "city": "Paris", "phone": "+33 1 42 68 53 00",
+        "website": "https://dupont.example", "contact_email": "contact@dupont.example",
+    },
+    "Contoso Ltd": {
+        "language": "en", "timezone": "Europe/London", "address": "1 Poultry",
+        "postal_code": "EC2R 8EJ", "city": "London", "phone": "+44 20 7123 4500",
+    },
+    "Müller Telekom": {
+        "language": "de", "timezone": "Europe/Berlin", "postal_code": "80331",
+        "city": "München",
+    },
+    "Multicom Services": {
+        "language": "fr", "timezone": "Europe/Paris", "postal_code": "69002", "city": "Lyon",
+    },
+    "Northwind Telecom": {"language": "en", "timezone": "Europe/London", "city": "Manchester"},
+    "EuroVoice Distribution": {
+        "language": "en", "timezone": "Europe/Amsterdam", "city": "Amsterdam",
+    },
+}  # fmt: skip
+
+
 class Command(BaseCommand):
     help = "Create demo companies, admins and members (idempotent)."
 
@@ -92,6 +122,7 @@ class Command(BaseCommand):
                     actor=operator, name=name, kind=kind, country=country
                 )
                 created += 1
+            services.company_update(actor=operator, company=company, data=DETAILS.get(name, {}))
             for email, person, role, language in people:
                 if not User.objects.filter(email=email).exists():
                     services.member_add(
