@@ -21,6 +21,7 @@ from telephony.models import Pbx
 EMAIL_KINDS: dict[str, Any] = {
     "activation": _("Account activation"),
     "password_reset": _("Password reset"),
+    "sign_up_existing": _("Sign-up with an address that has an account"),
     "partner_invitation": _("Partner request"),
     "partner_invitation_reminder": _("Partner request reminder"),
     "partner_invitation_expired": _("Partner request expired"),
@@ -50,6 +51,11 @@ def email_sample(kind: str) -> dict[str, Any]:
             "user_name": "Max Mustermann",
             "uid": "MTIzNDU2",
             "token": "cz8k1m-4f0b2c7e9d1a3b5c7e9f1a2b3c4d5e6f",
+        },
+        "sign_up_existing": {
+            "user_name": "Max Mustermann",
+            "sign_in_url": f"{site}/accounts/login/",
+            "reset_url": f"{site}/accounts/password-reset/",
         },
         "partner_invitation": {
             "user_name": "Jonas Admin",
