@@ -176,11 +176,13 @@ def member_add(
     role: str = User.Role.MEMBER,
     language: str = User.Language.EN,
     password: str | None = None,
+    send_activation: bool = True,
 ) -> User:
     """Add a person to a company: its admins and operators may.
 
     Only operators may set a password (the account is then active at once); otherwise the person
-    gets an activation email and chooses a password.
+    gets an activation email and chooses a password (unless ``send_activation`` is false: a member
+    import may leave the emails for later).
     """
     require_manage(actor, company)
     if password and not is_operator(actor):
@@ -210,7 +212,7 @@ def member_add(
         message=gettext_noop("%(actor)s added %(member)s (%(email)s)."),
         params={"actor": actor.name, "member": user.name, "email": user.email},
     )
-    if not password:
+    if not password and send_activation:
         _send_activation(user, invited_by=actor)
     member_created.send(sender=User, member=user, actor=actor)
     return user

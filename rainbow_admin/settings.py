@@ -164,6 +164,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "telephony.tasks.requeue_stale_device_imports",
         "schedule": timedelta(minutes=1),
     },
+    "recover-member-imports": {
+        "task": "rainbow_admin.tasks.recover_member_imports",
+        "schedule": timedelta(minutes=1),
+    },
     "expire-partner-requests": {
         "task": "partners.tasks.expire_invitations_task",
         "schedule": timedelta(minutes=5),
@@ -187,6 +191,11 @@ EMAIL_TIMEOUT = 10
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
 OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=30)
 OUTBOX_REQUEUE_AFTER = timedelta(seconds=env.int("OUTBOX_REQUEUE_AFTER_SECONDS", default=120))
+
+# Device and member imports (rainbow_admin.jobs): a running import whose worker has not stamped
+# it for this long is resumed by another worker, at most IMPORT_MAX_ATTEMPTS runs in all.
+IMPORT_STALE_SECONDS = env.int("IMPORT_STALE_SECONDS", default=120)
+IMPORT_MAX_ATTEMPTS = env.int("IMPORT_MAX_ATTEMPTS", default=3)
 
 SIGN_IN_MAX_FAILURES = env.int("SIGN_IN_MAX_FAILURES", default=10)
 SIGN_IN_LOCKOUT = timedelta(minutes=env.int("SIGN_IN_LOCKOUT_MINUTES", default=15))
