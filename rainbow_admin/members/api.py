@@ -63,8 +63,8 @@ class MemberImportsView(APIView):
 
 class MemberImportView(APIView):
     @extend_schema(responses=MemberImportSerializer)
-    def get(self, request: Request, import_id: str) -> Response:
-        job = services.member_import_get(actor=request.user, import_id=parse_uuid(import_id))
+    def get(self, request: Request, item_id: str) -> Response:
+        job = services.member_import_get(actor=request.user, import_id=parse_uuid(item_id))
         return Response(MemberImportSerializer(job).data)
 
 

@@ -14,6 +14,6 @@ urlpatterns = [
         name="api-members-csv",
     ),
     path(
-        "member-imports/<str:import_id>/", api.MemberImportView.as_view(), name="api-member-import"
+        "member-imports/<str:item_id>/", api.MemberImportView.as_view(), name="api-member-import"
     ),
 ]

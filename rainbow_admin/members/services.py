@@ -309,7 +309,7 @@ def _finish(job: MemberImport) -> None:
             recipients=[job.created_by],
             message=message,
             params=params,
-            url=reverse("member_import", kwargs={"import_id": job.pk}),
+            url=reverse("member_import", kwargs={"member_import_id": job.pk}),
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -14,15 +14,9 @@ from rainbow_admin.models import MemberImport
 from rainbow_admin.pages import admin_required, show_domain_error
 
 
-def _csv(lines, file_name: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
-    return response
-
-
-def _job(request: HttpRequest, import_id) -> MemberImport:
+def _job(request: HttpRequest, member_import_id) -> MemberImport:
     try:
-        return services.member_import_get(actor=request.user, import_id=import_id)
+        return services.member_import_get(actor=request.user, import_id=member_import_id)
     except NotFound:
         raise Http404 from None
 
@@ -45,21 +39,21 @@ def member_import_new(request: HttpRequest) -> HttpResponse:
         except DomainError as exc:
             show_domain_error(request, exc, form)
         else:
-            return redirect("member_import", import_id=job.pk)
+            return redirect("member_import", member_import_id=job.pk)
     imports = services.member_imports_recent(actor=request.user, company=company)
     return render(request, "members/import_new.html", {"form": form, "imports": imports})
 
 
 @admin_required
 @require_http_methods(["GET", "POST"])
-def member_import(request: HttpRequest, import_id) -> HttpResponse:
-    job = _job(request, import_id)
+def member_import(request: HttpRequest, member_import_id) -> HttpResponse:
+    job = _job(request, member_import_id)
     if request.method == "POST":
         try:
             services.member_import_start(actor=request.user, job=job)
         except DomainError as exc:
             show_domain_error(request, exc)
-        return redirect("member_import", import_id=job.pk)
+        return redirect("member_import", member_import_id=job.pk)
     context = {"job": job}
     if request.htmx and job.status != MemberImport.Status.DRAFT:
         return render(request, "members/_import_progress.html", context)
@@ -72,7 +66,12 @@ def member_import(request: HttpRequest, import_id) -> HttpResponse:
 
 
 @admin_required
-def member_import_result(request: HttpRequest, import_id) -> StreamingHttpResponse:
-    job = _job(request, import_id)
-    name = _("import-result")
-    return _csv(services.member_import_result_lines(job=job), f"{name}.csv")
+def member_import_result(request: HttpRequest, member_import_id) -> HttpResponse:
+    """The result file, built whole: its rows come from the file kept with the import (at most
+    10,000), already in memory."""
+    job = _job(request, member_import_id)
+    response = HttpResponse(
+        "".join(services.member_import_result_lines(job=job)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_("import-result")}.csv"'
+    return response

@@ -82,8 +82,10 @@ def test_a_member_may_not_import_and_another_company_sees_nothing(api_for, admin
 
 
 def read_csv(response) -> list[list[str]]:
-    assert isinstance(response, StreamingHttpResponse)
-    text = b"".join(response.streaming_content).decode()
+    if isinstance(response, StreamingHttpResponse):
+        text = b"".join(response.streaming_content).decode()
+    else:
+        text = response.content.decode()
     return list(csv.reader(io.StringIO(text)))
 
 
@@ -106,7 +108,9 @@ def test_the_export_lists_every_person_with_licenses_and_extension_in_a_fixed_nu
     url = f"/api/v1/companies/{company.pk}/members.csv"
     read_csv(client.get(url))  # the token's first use is stamped once
     with CaptureQueriesContext(connection) as few:
-        rows = read_csv(client.get(url))
+        response = client.get(url)
+        assert isinstance(response, StreamingHttpResponse)  # sent as it is read
+        rows = read_csv(response)
     assert rows[0] == ["email", "name", "role", "language", "active", "licenses", "extension"]
     assert rows[1] == ["evil@acme.example", "'=HYPERLINK(evil)", "member", "en", "true", "", ""]
     assert rows[-1][1:] == ["Zed 002", "member", "en", "true", "business", "8002"]
@@ -171,3 +175,13 @@ def test_the_pages_of_an_import_are_not_found_for_another_company(client, admin)
     assert client.get(f"/members/imports/{job.pk}/result.csv").status_code == 404
     job.refresh_from_db()
     assert job.status == "draft"
+
+
+def test_names_and_file_names_from_the_file_are_escaped_in_the_preview(client, admin):
+    client.force_login(admin)
+    markup = '<script>alert("x")</script>'
+    upload = SimpleUploadedFile(f"{markup}.csv", f"email,name\nx@acme.example,{markup}\n".encode())
+    response = client.post("/members/import/", {"file": upload}, follow=True)
+    page = response.content.decode()
+    assert markup not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
