@@ -13,7 +13,5 @@ urlpatterns = [
         api.MembersExportView.as_view(),
         name="api-members-csv",
     ),
-    path(
-        "member-imports/<str:item_id>/", api.MemberImportView.as_view(), name="api-member-import"
-    ),
+    path("member-imports/<str:item_id>/", api.MemberImportView.as_view(), name="api-member-import"),
 ]

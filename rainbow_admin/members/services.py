@@ -22,7 +22,6 @@ from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -371,14 +370,14 @@ def member_import_result_lines(*, job: MemberImport) -> Iterator[str]:
     """The result as CSV: every row of the file with what became of it."""
     rows = _read(job.content)
     errors = {error["row"]: error for error in job.errors}
-    done = gettext_now("created")
-    waiting = gettext_now("not processed")
+    # Machine-readable outcomes (the message is in the importer's language).
+    done, waiting = "created", "not_processed"
 
     def results() -> Iterator[list[Any]]:
         for number, row in enumerate(rows, start=1):
             error = errors.get(number)
             if error is not None:
-                status, field, message = gettext_now("refused"), error["field"], error["message"]
+                status, field, message = "refused", error["field"], error["message"]
             else:
                 status, field, message = (done if number <= job.processed else waiting), "", ""
             yield [number, *(row.get(c, "") for c in COLUMNS), status, field, message]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from rainbow_admin.errors import DomainError, NotFound
@@ -71,7 +70,8 @@ def member_import_result(request: HttpRequest, member_import_id) -> HttpResponse
     10,000), already in memory."""
     job = _job(request, member_import_id)
     response = HttpResponse(
-        "".join(services.member_import_result_lines(job=job)), content_type="text/csv; charset=utf-8"
+        "".join(services.member_import_result_lines(job=job)),
+        content_type="text/csv; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="{_("import-result")}.csv"'
+    response["Content-Disposition"] = 'attachment; filename="import-result.csv"'
     return response

@@ -326,3 +326,18 @@ def test_two_imports_at_once_competing_for_the_last_ten_seats_get_exactly_ten():
     imported = User.objects.filter(company=company, email__endswith="@acme.example")
     assert imported.count() == 10
     assert LicenseAssignment.objects.filter(user__in=imported).count() == 10
+
+
+def test_a_line_goes_to_a_person_awaiting_activation_but_never_to_a_deactivated_one(world):
+    company, admin = world
+    from rainbow_admin.errors import InvalidInput
+    from telephony.models import Pbx
+    from telephony.services.pbx import line_create
+
+    pbx = Pbx.objects.get(company=company)
+    invited = UserFactory(company=company, is_active=False, activated_at=None)
+    gone = UserFactory(company=company, is_active=False, activated_at=timezone.now())
+    assert line_create(actor=admin, pbx=pbx, user_id=invited.pk, extension="8010").user == invited
+    with pytest.raises(InvalidInput) as refused:
+        line_create(actor=admin, pbx=pbx, user_id=gone.pk, extension="8011")
+    assert refused.value.code == "not_a_member"
