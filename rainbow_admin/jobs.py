@@ -54,13 +54,14 @@ def job_claim(model: type[models.Model], job_id: Any, **related: Any) -> Any | N
 
 
 @contextmanager
-def job_batch(job: Any) -> Iterator[Any]:
+def job_batch(job: Any, *, counters: tuple[str, ...]) -> Iterator[Any]:
     """A transaction for one batch of ``job``: yields the locked row, raises ``JobTakenOver`` when
-    the job is no longer this worker's. The caller sets ``processed`` and its counters on the row;
-    it is saved, heartbeat stamped, when the batch commits with the rows it wrote."""
+    the job is no longer this worker's. The caller sets ``processed``, ``errors`` and its
+    ``counters`` on the row; they are saved, heartbeat stamped, when the batch commits with the
+    rows it wrote (the file itself is neither read nor written again)."""
     model = type(job)
     with transaction.atomic():
-        row = model.objects.select_for_update().filter(pk=job.pk).first()
+        row = model.objects.select_for_update().defer("content").filter(pk=job.pk).first()
         if (
             row is None
             or row.status != model.Status.RUNNING
@@ -70,7 +71,7 @@ def job_batch(job: Any) -> Iterator[Any]:
             raise JobTakenOver(str(job.pk))
         yield row
         row.heartbeat_at = timezone.now()
-        row.save()
+        row.save(update_fields=["processed", "errors", "heartbeat_at", *counters])
     job.processed = row.processed
 
 

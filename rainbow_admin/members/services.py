@@ -247,7 +247,7 @@ def member_import_run(*, import_id: Any) -> MemberImport | None:
     pbx = Pbx.objects.filter(company=job.company, kind=Pbx.Kind.CLOUD_PBX).order_by("name").first()
     with translation.override(actor.language if actor else "en"):
         while job.processed < len(rows):
-            with job_batch(job) as batch:
+            with job_batch(job, counters=("created",)) as batch:
                 first = batch.processed
                 for number, row in enumerate(rows[first : first + BATCH_ROWS], start=first + 1):
                     if actor is None or not actor.is_active:

@@ -212,7 +212,7 @@ def device_import_run(*, import_id: Any) -> DeviceImport | None:
     language = job.created_by.language if job.created_by else "en"
     with translation.override(language):
         while job.processed < len(rows):
-            with job_batch(job) as batch:
+            with job_batch(job, counters=("imported",)) as batch:
                 pbx = lock_pbx(job.pbx)
                 first = batch.processed
                 for number, row in enumerate(rows[first : first + PROGRESS_EVERY], start=first + 1):
