@@ -185,3 +185,33 @@ def test_names_and_file_names_from_the_file_are_escaped_in_the_preview(client, a
     page = response.content.decode()
     assert markup not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_export_of_two_thousand_people_takes_the_memory_of_a_hundred():
+    import tracemalloc
+
+    company = CompanyFactory()
+    admin = AdminFactory(company=company)
+
+    def add(count: int, start: int) -> None:
+        User.objects.bulk_create(
+            User(email=f"m{n}@acme.example", name=f"Member {n}", company=company, password="!")
+            for n in range(start, start + count)
+        )
+
+    def peak() -> int:
+        tracemalloc.start()
+        lines = services.members_export_lines(actor=admin, company=company)
+        count = sum(1 for _line in lines)
+        size = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert count == User.objects.filter(company=company).count() + 1
+        return size
+
+    add(99, 0)
+    peak()  # warm: first use of the query machinery
+    small = peak()
+    add(1900, 99)
+    large = peak()
+    assert large < small * 1.3, (small, large)
