@@ -68,6 +68,7 @@ def main() -> None:
         "CELERY_TASK_ALWAYS_EAGER": "0",
         "CELERY_QUEUE": "import-bench",
         "LOG_LEVEL": "WARNING",
+        "DEBUG": "0",  # as in production: no query log kept per connection
     }
     os.environ.update(env)
     name = urllib.parse.urlparse(args.database_url).path.lstrip("/")

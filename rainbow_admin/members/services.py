@@ -395,7 +395,7 @@ def members_export_lines(*, actor: User, company: Company) -> Iterator[str]:
         LicenseAssignment.objects.filter(user=OuterRef("pk"))
         .order_by()
         .values("user")
-        .annotate(codes=StringAgg("offer_id", " ", ordering="offer_id"))
+        .annotate(codes=StringAgg("offer_id", " ", order_by="offer_id"))
         .values("codes")
     )
     extension = Line.objects.filter(user=OuterRef("pk")).values("extension")[:1]
