@@ -179,19 +179,14 @@ def device_imports_requeue_stale() -> list[Any]:
 
 
 def _give_up(job: DeviceImport) -> None:
+    """Beat gives up on a job: failed, with the rows it did and why, in its creator's language."""
     job.status = DeviceImport.Status.FAILED
     job.finished_at = timezone.now()
-    job.errors = [
-        *job.errors,
-        {
-            "row": 0,
-            "identifier": "",
-            "error": gettext_now(
-                "The import stopped after %(processed)s of %(total)s rows and could not resume."
-            )
-            % {"processed": job.processed, "total": job.total},
-        },
-    ]
+    with translation.override(job.created_by.language if job.created_by else "en"):
+        reason = _(
+            "The import stopped after %(processed)s of %(total)s rows and could not resume."
+        ) % {"processed": job.processed, "total": job.total}
+        job.errors = [*job.errors, {"row": 0, "identifier": "", "error": str(reason)}]
     job.save(update_fields=["status", "finished_at", "errors"])
 
 
