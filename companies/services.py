@@ -395,14 +395,18 @@ def member_add(
     role: str = User.Role.MEMBER,
     language: str | None = None,
     password: str | None = None,
+    send_activation: bool = True,
+    single_add_limit: bool = True,
 ) -> User:
     """Add a person to a company: its admins and operators may. They speak the company's
     language unless another is given.
 
     Only operators may set a password (the account is then active at once); otherwise the person
-    gets an activation email and chooses a password. Company admins add at most
+    gets an activation email and chooses a password (unless ``send_activation`` is false: a
+    member import may leave the emails for later). Company admins add at most
     ``MEMBER_ADD_PER_COMPANY_PER_HOUR`` people an hour (HTTP 429); an address used outside the
-    company gets a refusal that names no one (``_check_address_free``).
+    company gets a refusal that names no one (``_check_address_free``). A member import,
+    limited as a whole, passes ``single_add_limit=False``.
     """
     require_manage(actor, company)
     if password and not is_operator(actor):
@@ -411,7 +415,7 @@ def member_add(
             code="password_not_allowed",
         )
     email = _clean_email(email)
-    if not is_operator(actor):
+    if single_add_limit and not is_operator(actor):
         # Each add emails an address, and its answer tells whether an address is free: refused
         # tries count too.
         rate_limit_hit(
@@ -443,7 +447,7 @@ def member_add(
         message=gettext_noop("%(actor)s added %(member)s (%(email)s)."),
         params={"actor": actor.name, "member": user.name, "email": user.email},
     )
-    if not password:
+    if not password and send_activation:
         _send_activation(user, invited_by=actor)
     member_created.send(sender=User, member=user, actor=actor)
     return user

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import IntegerField, QuerySet, Subquery
+from django.db.models import Aggregate, CharField, IntegerField, QuerySet, Subquery
 from django.utils.encoding import force_str
 
 
@@ -22,6 +22,25 @@ class SubqueryCount(Subquery):
 
     def __init__(self, queryset: QuerySet[Any], **extra: Any) -> None:
         super().__init__(queryset.order_by().values("pk"), **extra)
+
+
+class SpaceJoined(Aggregate):
+    """The values of a group joined by spaces, in order: PostgreSQL's ``string_agg``, and
+    SQLite's ``group_concat`` for the embedded default (``django.contrib.postgres``'s
+    ``StringAgg`` exists on PostgreSQL only)."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s, ' ' ORDER BY %(expressions)s)"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+        return super().as_sql(
+            compiler,
+            connection,
+            function="GROUP_CONCAT",
+            template="%(function)s(%(expressions)s, ' ')",
+            **extra_context,
+        )
 
 
 class CountedPaginator(Paginator):

@@ -186,6 +186,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "telephony.tasks.requeue_stale_device_imports",
         "schedule": timedelta(minutes=1),
     },
+    "recover-member-imports": {
+        "task": "rainbow_admin.tasks.recover_member_imports",
+        "schedule": timedelta(minutes=1),
+    },
     "expire-partner-requests": {
         "task": "partners.tasks.expire_invitations_task",
         "schedule": timedelta(minutes=5),
@@ -233,6 +237,7 @@ PASSWORD_RESET_PER_CLIENT_PER_HOUR = env.int("PASSWORD_RESET_PER_CLIENT_PER_HOUR
 SIGN_UP_PER_CLIENT_PER_HOUR = env.int("SIGN_UP_PER_CLIENT_PER_HOUR", default=5)
 SIGN_UP_PER_ADDRESS_PER_HOUR = env.int("SIGN_UP_PER_ADDRESS_PER_HOUR", default=2)
 MEMBER_ADD_PER_COMPANY_PER_HOUR = env.int("MEMBER_ADD_PER_COMPANY_PER_HOUR", default=30)
+MEMBER_IMPORTS_PER_COMPANY_PER_DAY = env.int("MEMBER_IMPORTS_PER_COMPANY_PER_DAY", default=10)
 INVITATION_SENDS_PER_COMPANY_PER_HOUR = env.int("INVITATION_SENDS_PER_COMPANY_PER_HOUR", default=2)
 INVITATION_SENDS_PER_COMPANY_PER_DAY = env.int("INVITATION_SENDS_PER_COMPANY_PER_DAY", default=5)
 PARTNER_MESSAGES_PER_PERSON_PER_HOUR = env.int("PARTNER_MESSAGES_PER_PERSON_PER_HOUR", default=30)
@@ -243,6 +248,11 @@ DIRECTORY_SEARCHES_PER_PERSON_PER_MINUTE = env.int(
 RATE_LIMIT_HOUR = env.int("RATE_LIMIT_HOUR_SECONDS", default=60 * 60)
 RATE_LIMIT_DAY = env.int("RATE_LIMIT_DAY_SECONDS", default=24 * 60 * 60)
 RATE_LIMIT_MINUTE = env.int("RATE_LIMIT_MINUTE_SECONDS", default=60)
+
+# Device and member imports (rainbow_admin.jobs): a running import whose worker has not stamped
+# it for this long is resumed by another worker, at most IMPORT_MAX_ATTEMPTS runs in all.
+IMPORT_STALE_SECONDS = env.int("IMPORT_STALE_SECONDS", default=120)
+IMPORT_MAX_ATTEMPTS = env.int("IMPORT_MAX_ATTEMPTS", default=3)
 API_TOKEN_DEFAULT_TTL = timedelta(days=env.int("API_TOKEN_DEFAULT_TTL_DAYS", default=30))
 # No token lives longer than this; a person has at most API_TOKEN_MAX_ACTIVE usable tokens.
 API_TOKEN_MAX_TTL = timedelta(days=env.int("API_TOKEN_MAX_TTL_DAYS", default=90))

@@ -31,6 +31,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     re_path(r"^api/", views.not_found),
     path("", include("companies.urls")),
+    path("", include("rainbow_admin.members.urls")),
     path("", include("notifications.urls")),
     path("", include("partners.urls")),
     path("", include("telephony.urls")),

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("companies.api_urls")),
+    path("", include("rainbow_admin.members.api_urls")),
     path("", include("notifications.api_urls")),
     path("", include("partners.api_urls")),
     path("", include("telephony.api_urls")),

@@ -79,6 +79,11 @@ class DeviceImport(ChoiceLabels, models.Model):
     errors = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # A worker running the import stamps it after each batch; beat hands a silent one to another
+    # worker (``attempts`` counts the hand-overs) or marks it failed.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    run_token = models.UUIDField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

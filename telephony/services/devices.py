@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop, ngettext_lazy
 
 from companies.models import User
+from rainbow_admin.csvfiles import csv_decode, csv_rows
 from rainbow_admin.errors import DomainError, InvalidInput
+from rainbow_admin.jobs import job_batch, job_claim, jobs_recover
 from telephony.access import require_telephony
 from telephony.identifiers import clean_ipei, clean_mac
 from telephony.models import Device, DeviceImport, Line, Pbx
@@ -130,27 +130,7 @@ def device_remove(*, actor: User, device: Device) -> None:
 
 
 def _read_rows(content: str) -> list[dict[str, str]]:
-    try:
-        return _parse_rows(content)
-    except csv.Error:  # e.g. a field over csv.field_size_limit() (131,072 characters)
-        raise InvalidInput(
-            _("The file is not a readable CSV file (a value may be too long)."),
-            code="invalid_csv",
-            field="file",
-        ) from None
-
-
-def _parse_rows(content: str) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(content))
-    fields = [name.strip().lower() for name in reader.fieldnames or []]
-    if "identifier" not in fields or "type" not in fields:
-        raise InvalidInput(
-            _("The CSV file needs a header line with at least the columns type and identifier."),
-            code="invalid_csv",
-            field="file",
-        )
-    reader.fieldnames = fields
-    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+    return csv_rows(content, required=("type", "identifier"), max_rows=MAX_IMPORT_ROWS)
 
 
 @transaction.atomic
@@ -159,25 +139,8 @@ def device_import_start(*, actor: User, pbx: Pbx, file_name: str, data: bytes) -
     the others are reported with their error."""
     require_telephony(actor, pbx.company)
     require_cloud(pbx)
-    if len(data) > MAX_IMPORT_BYTES:
-        raise InvalidInput(
-            _("The file is too large (1 MB at most)."), code="file_too_large", field="file"
-        )
-    try:
-        content = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput(
-            _("The file is not a UTF-8 text (CSV) file."), code="invalid_csv", field="file"
-        ) from None
+    content = csv_decode(data, max_bytes=MAX_IMPORT_BYTES)
     rows = _read_rows(content)
-    if not rows:
-        raise InvalidInput(_("The file has no rows."), code="invalid_csv", field="file")
-    if len(rows) > MAX_IMPORT_ROWS:
-        raise InvalidInput(
-            _("At most %(max)s devices per file.") % {"max": MAX_IMPORT_ROWS},
-            code="too_many_rows",
-            field="file",
-        )
     job = DeviceImport.objects.create(
         pbx=pbx, created_by=actor, file_name=file_name[:200], content=content, total=len(rows)
     )
@@ -208,76 +171,80 @@ def _queue_import(import_id: Any) -> None:
 
 
 # A job still waiting this long after it was started was not handed to a worker (the broker was
-# down, or lost the task): beat hands it over again (``device_imports_requeue_stale``).
+# down, or lost the task), and a running job silent this long lost its worker: beat hands it over
+# again (``device_imports_requeue_stale``). The same as ``settings.IMPORT_STALE_SECONDS``.
 REQUEUE_AFTER = timedelta(minutes=2)
 
 
 def device_imports_requeue_stale() -> list[Any]:
-    """Queue again the imports still waiting after ``REQUEUE_AFTER``. Queuing one twice is
-    harmless: ``device_import_run`` takes a job only while it is waiting, under a row lock."""
-    cutoff = timezone.now() - REQUEUE_AFTER
-    ids = list(
-        DeviceImport.objects.filter(status=DeviceImport.Status.QUEUED, created_at__lt=cutoff)
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:100]
-    )
-    for import_id in ids:
-        _queue_import(import_id)
-    return ids
+    """Beat: queue again the imports waiting too long, resume those whose worker died (from the
+    last batch it committed), mark failed those that died too often (``rainbow_admin.jobs``)."""
+    return jobs_recover(DeviceImport, queue=_queue_import, fail=_give_up)
+
+
+def _give_up(job: DeviceImport) -> None:
+    """Beat gives up on a job: failed, with the rows it did and why, in its creator's language."""
+    job.status = DeviceImport.Status.FAILED
+    job.finished_at = timezone.now()
+    with translation.override(job.created_by.language if job.created_by else "en"):
+        reason = _(
+            "The import stopped after %(processed)s of %(total)s rows and could not resume."
+        ) % {"processed": job.processed, "total": job.total}
+        job.errors = [*job.errors, {"row": 0, "identifier": "", "error": str(reason)}]
+    job.save(update_fields=["status", "finished_at", "errors"])
 
 
 PROGRESS_EVERY = 20
 
 
 def device_import_run(*, import_id: Any) -> DeviceImport | None:
-    """Import the rows of a waiting job, each in its own savepoint; progress saved as it goes.
+    """Import the rows of a waiting job in batches of ``PROGRESS_EVERY`` rows, each row in its own
+    savepoint, each batch committed with the progress it makes: a run that resumes after a dead
+    worker starts after the last committed batch (``rainbow_admin.jobs``).
 
     Runs in the worker. A job not waiting (already done, or running elsewhere) is left alone.
     """
+    job = job_claim(DeviceImport, import_id, select_related=("pbx", "created_by"))
+    if job is None:
+        return None
+    rows = _read_rows(job.content)
+    language = job.created_by.language if job.created_by else "en"
+    with translation.override(language):
+        while job.processed < len(rows):
+            with job_batch(job, counters=("imported",)) as batch:
+                pbx = lock_pbx(job.pbx)
+                first = batch.processed
+                for number, row in enumerate(rows[first : first + PROGRESS_EVERY], start=first + 1):
+                    try:
+                        with transaction.atomic():
+                            _add(
+                                pbx,
+                                kind=row.get("type", "").lower(),
+                                identifier=row.get("identifier", ""),
+                                model=row.get("model", ""),
+                                line=_line_of(pbx, extension=row.get("extension", "")),
+                            )
+                        batch.imported += 1
+                    except DomainError as exc:
+                        batch.errors.append(
+                            {
+                                "row": number,
+                                "identifier": row.get("identifier", ""),
+                                "error": str(exc),
+                            }
+                        )
+                    batch.processed = number
     with transaction.atomic():
         job = (
-            DeviceImport.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(pk=import_id, status=DeviceImport.Status.QUEUED)
+            DeviceImport.objects.select_for_update(of=("self",))
             .select_related("pbx", "created_by")
-            .first()
+            .get(pk=job.pk)
         )
-        if job is None:
-            return None
-        job.status = DeviceImport.Status.RUNNING
-        job.save(update_fields=["status"])
-    rows = _read_rows(job.content)
-    errors: list[dict[str, Any]] = []
-    imported = 0
-    language = job.created_by.language if job.created_by else "en"
-    from django.utils import translation
-
-    with translation.override(language):
-        for number, row in enumerate(rows, start=1):
-            try:
-                with transaction.atomic():
-                    pbx = lock_pbx(job.pbx)
-                    _add(
-                        pbx,
-                        kind=row.get("type", "").lower(),
-                        identifier=row.get("identifier", ""),
-                        model=row.get("model", ""),
-                        line=_line_of(pbx, extension=row.get("extension", "")),
-                    )
-                imported += 1
-            except DomainError as exc:
-                errors.append(
-                    {"row": number, "identifier": row.get("identifier", ""), "error": str(exc)}
-                )
-            if number % PROGRESS_EVERY == 0 or number == len(rows):
-                DeviceImport.objects.filter(pk=job.pk).update(
-                    processed=number, imported=imported, errors=errors
-                )
-    with transaction.atomic():
-        job.refresh_from_db()
+        if job.status != DeviceImport.Status.RUNNING:
+            return job
         job.status = DeviceImport.Status.DONE
-        job.processed, job.imported, job.errors = len(rows), imported, errors
         job.finished_at = timezone.now()
-        job.save()
+        job.save(update_fields=["status", "finished_at"])
         if job.created_by:
             record_change(
                 actor=job.created_by,
@@ -288,7 +255,7 @@ def device_import_run(*, import_id: Any) -> DeviceImport | None:
                     "%(actor)s imported %(imported)s of %(total)s devices into “%(pbx)s”.",
                     "total",
                 ),
-                params={"imported": imported, "total": len(rows)},
+                params={"imported": job.imported, "total": len(rows)},
             )
     return job
 

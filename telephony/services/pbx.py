@@ -380,10 +380,12 @@ def line_create(
     require_telephony(actor, pbx.company)
     pbx = lock_pbx(pbx)
     # Locked, as member_deactivate locks it: a member deactivated meanwhile gets no line (a
-    # line only ever belongs to an active member of the PBX's company; the dashboard counts on it).
+    # line only ever belongs to an active member of the PBX's company, or to one still awaiting
+    # activation, as a member import gives them; the dashboard counts on it).
     member = (
         User.objects.select_for_update(of=("self",))
-        .filter(pk=user_id, company=pbx.company, is_active=True)
+        .filter(pk=user_id, company=pbx.company)
+        .exclude(is_active=False, activated_at__isnull=False)
         .select_related("phone_line__pbx")
         .first()
     )

@@ -41,6 +41,7 @@ from licensing.services import assignments as assignment_services
 from licensing.services import subscriptions as subscription_services
 from notifications.models import Notification
 from partners.services import messages as message_services
+from rainbow_admin.members import services as member_import_services
 from rainbow_admin.wsgi import application
 from telephony.models import HuntGroup, Line, Pbx, PublicNumber, WelcomeService
 from telephony.services import devices as device_services
@@ -84,6 +85,7 @@ ITEM_KEYS = {
     "devices": "device",
     "emergency-numbers": "emergency_number",
     "hunt-groups": "hunt_group",
+    "member-imports": "member_import",
     "public-numbers": "public_number",
     "welcome-services": "welcome_service",
 }
@@ -162,6 +164,12 @@ def world(db, settings, tmp_path) -> dict[str, str]:
         file_name="devices.csv",
         data=b"type,identifier\nsip,00:11:22:33:44:55\n",
     )
+    member_import = member_import_services.member_import_prepare(
+        actor=admin,
+        company=customer,
+        file_name="people.csv",
+        data=b"email,name\nnew@acme.example,Neu Zugang\n",
+    )
     attendant = features.auto_attendant_create(
         actor=admin,
         pbx=cloud,
@@ -194,6 +202,7 @@ def world(db, settings, tmp_path) -> dict[str, str]:
         user_id=_ids([member, admin, reseller_admin]),
         device=_ids([device]),
         device_import=_ids([device_import]),
+        member_import=_ids([member_import]),
         auto_attendant=_ids([attendant]),
         emergency_number=_ids(cloud.emergency_numbers.order_by("number")),
         hunt_group=_ids(HuntGroup.objects.filter(pbx=cloud)),

@@ -251,6 +251,17 @@ def _build(w: MarkupWorld) -> None:
             format="json",
         )
     )
+    member_import = _check(
+        admin_api.post(
+            f"/api/v1/companies/{customer.pk}/member-imports/",
+            {
+                "file_name": f"{MARKUP}.csv",
+                "content": f"email,name\nnina@c.example,{marked('Nina')}\n",
+            },
+            format="json",
+        ),
+        202,
+    )
     group = _check(
         admin_api.post(
             f"{base}/hunt-groups/",
@@ -342,6 +353,7 @@ def _build(w: MarkupWorld) -> None:
         "company_id": str(customer.pk),
         "pbx_id": pbx["id"],
         "import_id": device_import["id"],
+        "member_import_id": member_import["id"],
         "group_id": group["id"],
         "service_id": welcome["id"],
         "attendant_id": attendant["id"],

@@ -30,6 +30,7 @@ PARAMS = {
     "notification_id": "notification",
     "token_id": "token",
     "import_id": "device_import",
+    "member_import_id": "member_import",
     "group_id": "hunt_group",
     "service_id": "welcome_service",
     "attendant_id": "auto_attendant",
@@ -39,6 +40,7 @@ PARAMS = {
 ITEMS = {
     "devices": "device",
     "device-imports": "device_import",
+    "member-imports": "member_import",
     "public-numbers": "public_number",
     "hunt-groups": "hunt_group",
     "welcome-services": "welcome_service",

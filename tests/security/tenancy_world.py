@@ -41,7 +41,14 @@ from tests.factories import (
 
 MAC = "00:80:9F:5A:7C:31"
 IMPORTED_MAC = "00:80:9F:5A:7C:32"
-SNAPSHOT_APPS = ("companies", "partners", "licensing", "telephony", "notifications")
+SNAPSHOT_APPS = (
+    "rainbow_admin",
+    "companies",
+    "partners",
+    "licensing",
+    "telephony",
+    "notifications",
+)
 
 
 @dataclass
@@ -212,6 +219,17 @@ def build_world() -> World:
             format="json",
         )
     )
+    member_import = _check(
+        admin_api.post(
+            f"/api/v1/companies/{victim.pk}/member-imports/",
+            {
+                "file_name": "victima-people.csv",
+                "content": "email,name\nneu@victima.example,Victima Neuzugang\n",
+            },
+            format="json",
+        ),
+        202,
+    )
     # Partners: a pending request to another reseller, and the Contact conversation.
     invitation = _check(
         admin_api.post(
@@ -251,6 +269,7 @@ def build_world() -> World:
         "line": line["id"],
         "device": device["id"],
         "device_import": device_import["id"],
+        "member_import": member_import["id"],
         "public_number": numbers["results"][1]["id"],
         "hunt_group": group["id"],
         "welcome_service": welcome["id"],
@@ -285,6 +304,8 @@ def build_world() -> World:
         "PBX name": "Victima Cloudzentrale",
         "device MAC": MAC,
         "imported file": "victima-phones.csv",
+        "imported people file": "victima-people.csv",
+        "imported person": "Victima Neuzugang",
         "public number": "+49307771231",
         "hunt group name": "Victima Vertriebsgruppe",
         "welcome service name": "Victima Empfangsdienst",

@@ -1,0 +1,110 @@
+"""CSV files people bring and take away: one reader for every import, one writer for every export.
+
+Spreadsheets save CSV in many shapes: UTF-8 with a byte-order mark, semicolons where the decimal
+separator is a comma (German and French Excel), tabs when copied. The reader accepts all of them;
+the writer escapes cells a spreadsheet would run as a formula (OWASP "CSV injection").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from rainbow_admin.errors import InvalidInput
+
+DELIMITERS = (",", ";", "\t")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_decode(data: bytes, *, max_bytes: int) -> str:
+    """The text of an uploaded CSV file: UTF-8, with or without a byte-order mark."""
+    if len(data) > max_bytes:
+        raise InvalidInput(
+            _("The file is too large (%(size)s MB at most).")
+            % {"size": max_bytes // (1024 * 1024)},
+            code="file_too_large",
+            field="file",
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            _("The file is not a UTF-8 text (CSV) file."), code="invalid_csv", field="file"
+        ) from None
+
+
+def _delimiter(header_line: str) -> str:
+    # The header names no column with a comma, semicolon or tab in it: the one that splits it
+    # most is the separator.
+    return max(DELIMITERS, key=header_line.count)
+
+
+def csv_rows(
+    content: str, *, required: Sequence[str], max_rows: int | None = None
+) -> list[dict[str, str]]:
+    """The rows of a CSV text as dictionaries keyed by the lower-cased header names.
+
+    Comma, semicolon or tab separated (taken from the header line); a leading byte-order mark is
+    ignored; cells are stripped; blank lines are skipped. The header must name every ``required``
+    column; more than ``max_rows`` rows is refused.
+    """
+    content = content.removeprefix("\ufeff")
+    first_line = content.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(content), delimiter=_delimiter(first_line))
+    try:
+        header = [name.strip().lower() for name in next(reader, [])]
+        missing = [name for name in required if name not in header]
+        if missing:
+            raise InvalidInput(
+                _("The CSV file needs a header line with at least the columns %(columns)s.")
+                % {"columns": ", ".join(required)},
+                code="invalid_csv",
+                field="file",
+            )
+        rows: list[dict[str, str]] = []
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                continue
+            rows.append(
+                {name: cell.strip() for name, cell in zip(header, cells, strict=False) if name}
+            )
+            if max_rows is not None and len(rows) > max_rows:
+                raise InvalidInput(
+                    _("At most %(max)s rows per file.") % {"max": max_rows},
+                    code="too_many_rows",
+                    field="file",
+                )
+    except csv.Error as exc:
+        raise InvalidInput(
+            _("The CSV file cannot be read: %(error)s") % {"error": exc},
+            code="invalid_csv",
+            field="file",
+        ) from None
+    if not rows:
+        raise InvalidInput(_("The file has no rows."), code="invalid_csv", field="file")
+    return rows
+
+
+def csv_cell(value: Any) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading quote."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class _Line:
+    """A file-like object that hands back what is written, so each row becomes one chunk."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """The lines of a CSV file, one at a time (for a streamed response), cells escaped."""
+    writer = csv.writer(_Line())
+    yield writer.writerow(header)
+    for row in rows:
+        yield writer.writerow([csv_cell(value) for value in row])
