@@ -23,15 +23,11 @@ from django.utils.translation import gettext_noop
 from companies.models import Company, User, hash_token
 from notifications.services import activity_record
 from partners.models import Invitation, PartnerLink
+from partners.selectors import ALLOWED_TARGET_KIND
 from partners.services._common import email_admins, site_url, tell_admins
 from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound, Throttled
 from rainbow_admin.permissions import is_admin_of, is_member_of, require_manage
 
-# Who may ask whom: a customer asks a reseller; a reseller asks a distributor.
-ALLOWED_TARGET_KIND = {
-    Company.Kind.CUSTOMER: Company.Kind.RESELLER,
-    Company.Kind.RESELLER: Company.Kind.DISTRIBUTOR,
-}
 MESSAGE_MAX_LENGTH = 2000
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from companies.models import User
+from rainbow_admin.celery import task_send
 from rainbow_admin.errors import DomainError, InvalidInput
 from telephony.access import require_telephony
 from telephony.identifiers import clean_ipei, clean_mac
@@ -184,10 +185,8 @@ def device_import_start(*, actor: User, pbx: Pbx, file_name: str, data: bytes) -
 def _queue_import(import_id: Any) -> None:
     """Hand the job to the broker; if it is down, the job stays waiting and says so, and
     ``device_imports_requeue_stale`` hands it over again later."""
-    from telephony.tasks import device_import_task
-
     try:
-        device_import_task.delay(str(import_id))
+        task_send("telephony.tasks.device_import_task", str(import_id))
     except Exception:
         logger.warning("Could not queue device import %s", import_id, exc_info=True)
 
