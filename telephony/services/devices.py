@@ -20,7 +20,13 @@ from rainbow_admin.errors import DomainError, InvalidInput
 from telephony.access import require_telephony
 from telephony.identifiers import clean_ipei, clean_mac
 from telephony.models import Device, DeviceImport, Line, Pbx
-from telephony.services.common import lock_pbx, record_change, require_cloud
+from telephony.services.common import (
+    lock_pbx,
+    pbx_for_change,
+    pbx_row_remove,
+    record_change,
+    require_cloud,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -77,9 +83,7 @@ def device_add(
 ) -> Device:
     """Add a device to a Cloud PBX: a valid MAC address (desk phone, SIP device) or IPEI (DECT
     handset), unique on the PBX, optionally assigned to a member's line."""
-    require_telephony(actor, pbx.company)
-    require_cloud(pbx)
-    pbx = lock_pbx(pbx)
+    pbx = pbx_for_change(actor, pbx, cloud=True)
     device = _add(
         pbx, kind=kind, identifier=identifier, model=model, line=_line_of(pbx, line_id=line_id)
     )
@@ -96,8 +100,7 @@ def device_add(
 @transaction.atomic
 def device_assign(*, actor: User, device: Device, line_id: Any) -> Device:
     """Assign a device to a member's line of the same PBX, or to nobody (``line_id`` empty)."""
-    require_telephony(actor, device.pbx.company)
-    pbx = lock_pbx(device.pbx)
+    pbx = pbx_for_change(actor, device.pbx)
     device.line = _line_of(pbx, line_id=line_id)
     device.save(update_fields=["line"])
     record_change(
@@ -115,16 +118,13 @@ def device_assign(*, actor: User, device: Device, line_id: Any) -> Device:
 
 @transaction.atomic
 def device_remove(*, actor: User, device: Device) -> None:
-    require_telephony(actor, device.pbx.company)
-    pbx = lock_pbx(device.pbx)
-    record_change(
+    pbx_row_remove(
         actor=actor,
-        pbx=pbx,
+        row=device,
         verb="device.removed",
         message=gettext_noop("%(actor)s removed the device %(device)s from “%(pbx)s”."),
         params={"device": device.display_identifier},
     )
-    device.delete()
 
 
 # --- CSV import -----------------------------------------------------------------------------
