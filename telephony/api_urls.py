@@ -1,7 +1,8 @@
-from django.urls import path
-
+from rainbow_admin.api.routes import api_routes
 from telephony.api import cloud, pbx
 
+# A Cloud PBX's resources: a list at ``pbxs/<pbx_id>/<route>/`` (name ``api-<route>``) and an
+# item below it (``api-<route>-item``).
 CLOUD = [
     ("devices", cloud.DevicesView, cloud.DeviceView),
     ("device-imports", cloud.DeviceImportsView, cloud.DeviceImportView),
@@ -12,30 +13,27 @@ CLOUD = [
     ("emergency-numbers", cloud.EmergencyNumbersView, cloud.EmergencyNumberView),
 ]
 
-urlpatterns = [
-    path("companies/<str:company_id>/pbxs/", pbx.CompanyPbxsView.as_view(), name="api-pbxs"),
-    path("pbxs/<str:pbx_id>/", pbx.PbxView.as_view(), name="api-pbx"),
-    path("pbxs/<str:pbx_id>/lines/", pbx.LinesView.as_view(), name="api-lines"),
-    path("pbxs/<str:pbx_id>/lines/<str:line_id>/", pbx.LineView.as_view(), name="api-line"),
-]
-urlpatterns += [
-    path(
+urlpatterns = api_routes(
+    ("companies/<str:company_id>/pbxs/", pbx.CompanyPbxsView, "api-pbxs"),
+    ("pbxs/<str:pbx_id>/", pbx.PbxView, "api-pbx"),
+    ("pbxs/<str:pbx_id>/lines/", pbx.LinesView, "api-lines"),
+    ("pbxs/<str:pbx_id>/lines/<str:line_id>/", pbx.LineView, "api-line"),
+    (
         "pbxs/<str:pbx_id>/welcome-services/<str:item_id>/greetings/<str:which>/",
-        cloud.WelcomeGreetingView.as_view(),
-        name="api-welcome-greeting",
+        cloud.WelcomeGreetingView,
+        "api-welcome-greeting",
     ),
-    path(
+    (
         "pbxs/<str:pbx_id>/auto-attendants/<str:item_id>/prompt/",
-        cloud.AttendantPromptView.as_view(),
-        name="api-attendant-prompt",
+        cloud.AttendantPromptView,
+        "api-attendant-prompt",
     ),
-]
-for route, list_view, item_view in CLOUD:
-    urlpatterns += [
-        path(f"pbxs/<str:pbx_id>/{route}/", list_view.as_view(), name=f"api-{route}"),
-        path(
-            f"pbxs/<str:pbx_id>/{route}/<str:item_id>/",
-            item_view.as_view(),
-            name=f"api-{route}-item",
-        ),
-    ]
+    *[
+        row
+        for route, list_view, item_view in CLOUD
+        for row in (
+            (f"pbxs/<str:pbx_id>/{route}/", list_view, f"api-{route}"),
+            (f"pbxs/<str:pbx_id>/{route}/<str:item_id>/", item_view, f"api-{route}-item"),
+        )
+    ],
+)
