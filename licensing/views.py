@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -104,40 +105,49 @@ def _after_seat_change(
     return redirect(f"{reverse('licenses')}?subscription={subscription.pk}")
 
 
+def _seat_change(
+    request: HttpRequest, subscription_id: Any, change: Callable[[Subscription], str]
+) -> HttpResponse:
+    """Run ``change`` (a service call answering the notice) on one of the company's
+    subscriptions; its refusal or its notice is shown in the panel (htmx) or on the page."""
+    subscription = _own_subscription(request, subscription_id)
+    try:
+        notice = change(subscription)
+    except DomainError as exc:
+        return _after_seat_change(request, subscription, error=str(exc.message))
+    return _after_seat_change(request, subscription, notice=notice)
+
+
 @require_POST
 @admin_required
 def license_assign(request: HttpRequest, subscription_id: Any) -> HttpResponse:
-    subscription = _own_subscription(request, subscription_id)
-    try:
+    def assign(subscription: Subscription) -> str:
         rows = services.assignments_add(
             actor=request.user,
             subscription_id=subscription.pk,
             user_ids=request.POST.getlist("users"),
         )
-    except DomainError as exc:
-        return _after_seat_change(request, subscription, error=str(exc.message))
-    notice = ngettext("%(count)s license assigned.", "%(count)s licenses assigned.", len(rows)) % {
-        "count": len(rows)
-    }
-    return _after_seat_change(request, subscription, notice=notice)
+        return ngettext(
+            "%(count)s license assigned.", "%(count)s licenses assigned.", len(rows)
+        ) % {"count": len(rows)}
+
+    return _seat_change(request, subscription_id, assign)
 
 
 @require_POST
 @admin_required
 def license_unassign(request: HttpRequest, subscription_id: Any) -> HttpResponse:
-    subscription = _own_subscription(request, subscription_id)
-    try:
+    def unassign(subscription: Subscription) -> str:
         count = services.assignments_remove(
             actor=request.user,
             subscription_id=subscription.pk,
             user_ids=request.POST.getlist("users"),
         )
-    except DomainError as exc:
-        return _after_seat_change(request, subscription, error=str(exc.message))
-    notice = ngettext("%(count)s license freed.", "%(count)s licenses freed.", count) % {
-        "count": count
-    }
-    return _after_seat_change(request, subscription, notice=notice)
+        return ngettext("%(count)s license freed.", "%(count)s licenses freed.", count) % {
+            "count": count
+        }
+
+    return _seat_change(request, subscription_id, unassign)
 
 
 @require_POST
