@@ -10,20 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from rainbow_admin.api.errors import parse_uuid
 from telephony import selectors
-from telephony.api.nested import (
-    CloudPbxResource,
-    CreateMixin,
-    DestroyMixin,
-    ListMixin,
-    RetrieveMixin,
-    UpdateMixin,
-)
+from telephony.api.nested import CloudPbxResource
 from telephony.models import Device, HuntGroup, Pbx
 from telephony.services import devices as device_services
 from telephony.services import features as feature_services
@@ -242,15 +234,33 @@ class EmergencyPatchSerializer(serializers.Serializer):
     hunt_group = serializers.UUIDField(required=False, allow_null=True)
 
 
+class UploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+
+
+def _upload(request: Request):
+    from rest_framework.exceptions import ValidationError
+
+    upload = request.FILES.get("file")
+    if upload is None:
+        raise ValidationError({"file": [_("Send the WAV file in the multipart field “file”.")]})
+    return upload
+
+
 # --- views: each resource states its serializers and its selector and service calls ------------
 
 
-class DevicesView(ListMixin, CreateMixin, CloudPbxResource):
+class Devices(CloudPbxResource):
     serializer_class = DeviceSerializer
     create_serializer_class = DeviceInputSerializer
+    update_serializer_class = DevicePatchSerializer
+    partial_update_body = False  # ``line`` is the whole change: null frees the device
 
-    def get_queryset(self, pbx: Pbx) -> Any:
+    def get_list(self, pbx: Pbx) -> Any:
         return selectors.devices_list(pbx=pbx)
+
+    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
+        return selectors.device_get(pbx=pbx, device_id=item_id)
 
     def perform_create(self, pbx: Pbx, data: dict) -> Any:
         return device_services.device_add(
@@ -262,15 +272,6 @@ class DevicesView(ListMixin, CreateMixin, CloudPbxResource):
             line_id=data.get("line"),
         )
 
-
-class DeviceView(RetrieveMixin, UpdateMixin, DestroyMixin, CloudPbxResource):
-    serializer_class = DeviceSerializer
-    update_serializer_class = DevicePatchSerializer
-    partial_update = False  # ``line`` is the whole change: null frees the device
-
-    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
-        return selectors.device_get(pbx=pbx, device_id=item_id)
-
     def perform_update(self, pbx: Pbx, obj: Any, data: dict) -> Any:
         return device_services.device_assign(
             actor=self.request.user, device=obj, line_id=data["line"]
@@ -280,9 +281,13 @@ class DeviceView(RetrieveMixin, UpdateMixin, DestroyMixin, CloudPbxResource):
         device_services.device_remove(actor=self.request.user, device=obj)
 
 
-class DeviceImportsView(CreateMixin, CloudPbxResource):
+class DeviceImports(CloudPbxResource):
     serializer_class = DeviceImportSerializer
     create_serializer_class = DeviceImportInputSerializer
+    operations = ("create", "retrieve")
+
+    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
+        return selectors.device_import_get(pbx=pbx, import_id=item_id)
 
     def perform_create(self, pbx: Pbx, data: dict) -> Any:
         return device_services.device_import_start(
@@ -293,23 +298,20 @@ class DeviceImportsView(CreateMixin, CloudPbxResource):
         )
 
 
-class DeviceImportView(RetrieveMixin, CloudPbxResource):
-    serializer_class = DeviceImportSerializer
-
-    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
-        return selectors.device_import_get(pbx=pbx, import_id=item_id)
-
-
-class NumbersView(ListMixin, CloudPbxResource):
+class PublicNumbers(CloudPbxResource):
     serializer_class = PublicNumberSerializer
 
-    def get_queryset(self, pbx: Pbx) -> Any:
+    def get_list(self, pbx: Pbx) -> Any:
         return selectors.public_numbers_list(pbx=pbx)
+
+    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
+        number = selectors.public_number_get(pbx=pbx, number_id=item_id)
+        return selectors.public_numbers_list(pbx=pbx).get(pk=number.pk)  # with its target
 
     @extend_schema(
         request=NumbersInputSerializer, responses={201: PublicNumberSerializer(many=True)}
     )
-    def post(self, request: Request, pbx_id: str) -> Response:
+    def create(self, request: Request, pbx_id: str) -> Response:
         """One number, or ``count`` consecutive numbers from ``number``: the numbers added."""
         pbx = self.pbx
         data = self.body(NumbersInputSerializer)
@@ -321,16 +323,8 @@ class NumbersView(ListMixin, CloudPbxResource):
             status=status.HTTP_201_CREATED,
         )
 
-
-class NumberView(RetrieveMixin, DestroyMixin, CloudPbxResource):
-    serializer_class = PublicNumberSerializer
-
-    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
-        number = selectors.public_number_get(pbx=pbx, number_id=item_id)
-        return selectors.public_numbers_list(pbx=pbx).get(pk=number.pk)  # with its target
-
     @extend_schema(request=NumberPatchSerializer, responses=PublicNumberSerializer)
-    def patch(self, request: Request, pbx_id: str, item_id: str) -> Response:
+    def partial_update(self, request: Request, pbx_id: str, item_id: str) -> Response:
         """Route the number: ``destination`` member (``target`` = user id), hunt_group,
         auto_attendant or welcome_service (``target`` = its id), or "" for none."""
         number = self.get_object()
@@ -357,97 +351,103 @@ class NumberView(RetrieveMixin, DestroyMixin, CloudPbxResource):
         number_services.number_remove(actor=self.request.user, number=obj)
 
 
-class HuntGroupsView(ListMixin, CreateMixin, CloudPbxResource):
+class HuntGroups(CloudPbxResource):
     serializer_class = HuntGroupSerializer
-    create_serializer_class = HuntGroupInputSerializer
+    create_serializer_class = update_serializer_class = HuntGroupInputSerializer
+    reread = True
 
-    def get_queryset(self, pbx: Pbx) -> Any:
+    def get_list(self, pbx: Pbx) -> Any:
         return selectors.hunt_groups_list(pbx=pbx)
-
-    def perform_create(self, pbx: Pbx, data: dict) -> Any:
-        group = feature_services.hunt_group_create(actor=self.request.user, pbx=pbx, data=data)
-        return selectors.hunt_group_get(pbx=pbx, group_id=group.pk)
-
-
-class HuntGroupView(RetrieveMixin, UpdateMixin, DestroyMixin, CloudPbxResource):
-    serializer_class = HuntGroupSerializer
-    update_serializer_class = HuntGroupInputSerializer
 
     def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
         return selectors.hunt_group_get(pbx=pbx, group_id=item_id)
 
+    def perform_create(self, pbx: Pbx, data: dict) -> Any:
+        return feature_services.hunt_group_create(actor=self.request.user, pbx=pbx, data=data)
+
     def perform_update(self, pbx: Pbx, obj: Any, data: dict) -> Any:
-        feature_services.hunt_group_update(actor=self.request.user, group=obj, data=data)
-        return self.get_item(pbx, obj.pk)
+        return feature_services.hunt_group_update(actor=self.request.user, group=obj, data=data)
 
     def perform_destroy(self, obj: Any) -> None:
         feature_services.hunt_group_remove(actor=self.request.user, group=obj)
 
 
-class WelcomeServicesView(ListMixin, CreateMixin, CloudPbxResource):
+class WelcomeServices(CloudPbxResource):
     serializer_class = WelcomeServiceSerializer
-    create_serializer_class = WelcomeServiceInputSerializer
+    create_serializer_class = update_serializer_class = WelcomeServiceInputSerializer
+    reread = True
 
-    def get_queryset(self, pbx: Pbx) -> Any:
+    def get_list(self, pbx: Pbx) -> Any:
         return selectors.welcome_services_list(pbx=pbx)
-
-    def perform_create(self, pbx: Pbx, data: dict) -> Any:
-        service = feature_services.welcome_service_create(
-            actor=self.request.user, pbx=pbx, data=data
-        )
-        return selectors.welcome_service_get(pbx=pbx, service_id=service.pk)
-
-
-class WelcomeServiceView(RetrieveMixin, UpdateMixin, DestroyMixin, CloudPbxResource):
-    serializer_class = WelcomeServiceSerializer
-    update_serializer_class = WelcomeServiceInputSerializer
 
     def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
         return selectors.welcome_service_get(pbx=pbx, service_id=item_id)
 
+    def perform_create(self, pbx: Pbx, data: dict) -> Any:
+        user = self.request.user
+        return feature_services.welcome_service_create(actor=user, pbx=pbx, data=data)
+
     def perform_update(self, pbx: Pbx, obj: Any, data: dict) -> Any:
-        feature_services.welcome_service_update(actor=self.request.user, service=obj, data=data)
-        return self.get_item(pbx, obj.pk)
+        user = self.request.user
+        return feature_services.welcome_service_update(actor=user, service=obj, data=data)
 
     def perform_destroy(self, obj: Any) -> None:
         feature_services.welcome_service_remove(actor=self.request.user, service=obj)
 
-
-class AttendantsView(ListMixin, CreateMixin, CloudPbxResource):
-    serializer_class = AttendantSerializer
-    create_serializer_class = AttendantInputSerializer
-
-    def get_queryset(self, pbx: Pbx) -> Any:
-        return selectors.auto_attendants_list(pbx=pbx)
-
-    def perform_create(self, pbx: Pbx, data: dict) -> Any:
-        attendant = feature_services.auto_attendant_create(
-            actor=self.request.user, pbx=pbx, data=data
+    @extend_schema(
+        request={"multipart/form-data": UploadSerializer}, responses=WelcomeServiceSerializer
+    )
+    def greeting(self, request: Request, pbx_id: str, item_id: str, which: str) -> Response:
+        """Upload the greeting played while open (``open``) or closed (``closed``): a WAV file."""
+        service = self.get_object()
+        feature_services.welcome_greeting_upload(
+            actor=request.user, service=service, which=which, upload=_upload(request)
         )
-        return selectors.auto_attendant_get(pbx=pbx, attendant_id=attendant.pk)
+        return self.answer(service)
 
 
-class AttendantView(RetrieveMixin, UpdateMixin, DestroyMixin, CloudPbxResource):
+class AutoAttendants(CloudPbxResource):
     serializer_class = AttendantSerializer
-    update_serializer_class = AttendantInputSerializer
+    create_serializer_class = update_serializer_class = AttendantInputSerializer
+    reread = True
+
+    def get_list(self, pbx: Pbx) -> Any:
+        return selectors.auto_attendants_list(pbx=pbx)
 
     def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
         return selectors.auto_attendant_get(pbx=pbx, attendant_id=item_id)
 
+    def perform_create(self, pbx: Pbx, data: dict) -> Any:
+        user = self.request.user
+        return feature_services.auto_attendant_create(actor=user, pbx=pbx, data=data)
+
     def perform_update(self, pbx: Pbx, obj: Any, data: dict) -> Any:
-        feature_services.auto_attendant_update(actor=self.request.user, attendant=obj, data=data)
-        return self.get_item(pbx, obj.pk)
+        user = self.request.user
+        return feature_services.auto_attendant_update(actor=user, attendant=obj, data=data)
 
     def perform_destroy(self, obj: Any) -> None:
         feature_services.auto_attendant_remove(actor=self.request.user, attendant=obj)
 
+    @extend_schema(request={"multipart/form-data": UploadSerializer}, responses=AttendantSerializer)
+    def prompt(self, request: Request, pbx_id: str, item_id: str) -> Response:
+        """Upload the attendant's menu prompt: a WAV file."""
+        attendant = self.get_object()
+        feature_services.attendant_prompt_upload(
+            actor=request.user, attendant=attendant, upload=_upload(request)
+        )
+        return self.answer(attendant)
 
-class EmergencyNumbersView(ListMixin, CreateMixin, CloudPbxResource):
+
+class EmergencyNumbers(CloudPbxResource):
     serializer_class = EmergencySerializer
     create_serializer_class = EmergencyInputSerializer
+    update_serializer_class = EmergencyPatchSerializer
 
-    def get_queryset(self, pbx: Pbx) -> Any:
+    def get_list(self, pbx: Pbx) -> Any:
         return selectors.emergency_numbers_list(pbx=pbx)
+
+    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
+        return selectors.emergency_number_get(pbx=pbx, emergency_id=item_id)
 
     def perform_create(self, pbx: Pbx, data: dict) -> Any:
         return number_services.emergency_number_add(
@@ -460,61 +460,8 @@ class EmergencyNumbersView(ListMixin, CreateMixin, CloudPbxResource):
             hunt_group_id=data.get("hunt_group"),
         )
 
-
-class EmergencyNumberView(RetrieveMixin, UpdateMixin, DestroyMixin, CloudPbxResource):
-    serializer_class = EmergencySerializer
-    update_serializer_class = EmergencyPatchSerializer
-
-    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
-        return selectors.emergency_number_get(pbx=pbx, emergency_id=item_id)
-
     def perform_update(self, pbx: Pbx, obj: Any, data: dict) -> Any:
         return number_services.emergency_number_update(actor=self.request.user, row=obj, data=data)
 
     def perform_destroy(self, obj: Any) -> None:
         number_services.emergency_number_remove(actor=self.request.user, row=obj)
-
-
-class UploadSerializer(serializers.Serializer):
-    file = serializers.FileField()
-
-
-def _upload(request: Request):
-    from rest_framework.exceptions import ValidationError
-
-    upload = request.FILES.get("file")
-    if upload is None:
-        raise ValidationError({"file": [_("Send the WAV file in the multipart field “file”.")]})
-    return upload
-
-
-class WelcomeGreetingView(CloudPbxResource):
-    serializer_class = WelcomeServiceSerializer
-    parser_classes = [MultiPartParser]
-    get_item = WelcomeServiceView.get_item
-
-    @extend_schema(
-        request={"multipart/form-data": UploadSerializer}, responses=WelcomeServiceSerializer
-    )
-    def post(self, request: Request, pbx_id: str, item_id: str, which: str) -> Response:
-        """Upload the greeting played while open (``open``) or closed (``closed``): a WAV file."""
-        service = self.get_object()
-        feature_services.welcome_greeting_upload(
-            actor=request.user, service=service, which=which, upload=_upload(request)
-        )
-        return self.answer(self.get_item(self.pbx, service.pk))
-
-
-class AttendantPromptView(CloudPbxResource):
-    serializer_class = AttendantSerializer
-    parser_classes = [MultiPartParser]
-    get_item = AttendantView.get_item
-
-    @extend_schema(request={"multipart/form-data": UploadSerializer}, responses=AttendantSerializer)
-    def post(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        """Upload the attendant's menu prompt: a WAV file."""
-        attendant = self.get_object()
-        feature_services.attendant_prompt_upload(
-            actor=request.user, attendant=attendant, upload=_upload(request)
-        )
-        return self.answer(self.get_item(self.pbx, attendant.pk))

@@ -13,9 +13,11 @@ The base owns what every such resource does the same way:
 - lists answered in pages (``{count, next, previous, results}``);
 - the OpenAPI description of each operation, written from the serializers the resource names.
 
-A resource states only what is its own: its serializers and the selector and service calls
-(``get_queryset``, ``get_item``, ``perform_create``, ``perform_update``, ``perform_destroy``).
-A handler a resource writes itself (an answer of another shape) carries its own
+A resource is one class (a DRF view set, as NetBox's API views): it states only what is its
+own: its serializers, the operations it offers (``operations``) and its selector and service
+calls (``get_list``, ``get_item``, ``perform_create``, ``perform_update``, ``perform_destroy``).
+``routes()`` gives its two URLs, the list (GET list, POST create) and the item (GET, PATCH,
+DELETE). An operation a resource writes itself (an answer of another shape) carries its own
 ``@extend_schema``; the base leaves it alone.
 """
 
@@ -29,7 +31,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
+from rest_framework.viewsets import ViewSet
 
 from rainbow_admin.api.errors import parse_uuid
 from rainbow_admin.api.input import validated
@@ -52,24 +54,51 @@ def pbx_for(request: Request, pbx_id: str) -> Pbx:
 # The base classes carry comments, not docstrings: drf-spectacular would publish a base class's
 # docstring as the description of every operation that has none of its own.
 
+LIST_OPERATIONS = (("get", "list"), ("post", "create"))
+ITEM_OPERATIONS = (("get", "retrieve"), ("patch", "partial_update"), ("delete", "destroy"))
 
-class PbxResource(APIView):
+
+class PbxResource(ViewSet):
     # The serializer of the answer (one object; lists answer pages of them).
     serializer_class: ClassVar[type[serializers.Serializer]]
     # The bodies of POST and PATCH.
     create_serializer_class: ClassVar[type[serializers.Serializer] | None] = None
     update_serializer_class: ClassVar[type[serializers.Serializer] | None] = None
+    # What the resource offers, among list, create, retrieve, partial_update and destroy.
+    operations: ClassVar[tuple[str, ...]] = (
+        "list",
+        "create",
+        "retrieve",
+        "partial_update",
+        "destroy",
+    )
     # PATCH takes any subset of the fields (False: the update serializer's required fields are).
-    partial_update: ClassVar[bool] = True
+    partial_update_body: ClassVar[bool] = True
+    # After a write, answer the row as ``get_item`` reads it (with what the serializer reads).
+    reread: ClassVar[bool] = False
     # Another kind of PBX answers 409 (the Cloud PBX's own resources).
     cloud_only: ClassVar[bool] = False
     # The name of the item id in the URL.
     item_kwarg: ClassVar[str] = "item_id"
+    pagination_class = PageNumberPagination  # lists answer pages (schema too)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "serializer_class" in cls.__dict__:
             _describe(cls)
+
+    @classmethod
+    def routes(cls, route: str, name: str, item_name: str) -> list[tuple[str, Any, str]]:
+        """The rows of ``api_routes`` for ``pbxs/<pbx_id>/<route>/`` and its items."""
+        rows = []
+        for path, operations, url_name in (
+            (f"pbxs/<str:pbx_id>/{route}/", LIST_OPERATIONS, name),
+            (f"pbxs/<str:pbx_id>/{route}/<str:{cls.item_kwarg}>/", ITEM_OPERATIONS, item_name),
+        ):
+            offered = {method: op for method, op in operations if op in cls.operations}
+            if offered:
+                rows.append((path, cls.as_view(offered), url_name))
+        return rows
 
     @cached_property
     def pbx(self) -> Pbx:
@@ -86,10 +115,33 @@ class PbxResource(APIView):
         return body(serializer_class, self.request, partial=partial)
 
     def answer(self, obj: Any, http_status: int = status.HTTP_200_OK) -> Response:
+        if self.reread:
+            obj = self.get_item(self.pbx, obj.pk)
         return Response(self.serializer_class(obj).data, status=http_status)
 
+    # The operations.
+    def list(self, request: Request, pbx_id: str) -> Response:
+        return paginated(request, self.get_list(self.pbx), self.serializer_class, self)
+
+    def create(self, request: Request, pbx_id: str) -> Response:
+        pbx = self.pbx
+        obj = self.perform_create(pbx, self.body(self.create_serializer_class))
+        return self.answer(obj, status.HTTP_201_CREATED)
+
+    def retrieve(self, request: Request, pbx_id: str, **ids: str) -> Response:
+        return Response(self.serializer_class(self.get_object()).data)
+
+    def partial_update(self, request: Request, pbx_id: str, **ids: str) -> Response:
+        obj = self.get_object()
+        data = self.body(self.update_serializer_class, partial=self.partial_update_body)
+        return self.answer(self.perform_update(self.pbx, obj, data))
+
+    def destroy(self, request: Request, pbx_id: str, **ids: str) -> Response:
+        self.perform_destroy(self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
     # What a resource states (those its operations need).
-    def get_queryset(self, pbx: Pbx) -> Any:
+    def get_list(self, pbx: Pbx) -> Any:
         raise NotImplementedError
 
     def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
@@ -109,58 +161,20 @@ class CloudPbxResource(PbxResource):
     cloud_only = True
 
 
-# The operations, one mixin each (a resource lists those it offers).
-
-
-class ListMixin:
-    pagination_class = PageNumberPagination  # lists answer pages (schema too)
-
-    def get(self, request: Request, pbx_id: str) -> Response:
-        return paginated(request, self.get_queryset(self.pbx), self.serializer_class, self)
-
-
-class CreateMixin:
-    def post(self, request: Request, pbx_id: str) -> Response:
-        pbx = self.pbx
-        obj = self.perform_create(pbx, self.body(self.create_serializer_class))
-        return self.answer(obj, status.HTTP_201_CREATED)
-
-
-class RetrieveMixin:
-    def get(self, request: Request, pbx_id: str, **ids: str) -> Response:
-        return self.answer(self.get_object())
-
-
-class UpdateMixin:
-    def patch(self, request: Request, pbx_id: str, **ids: str) -> Response:
-        obj = self.get_object()
-        data = self.body(self.update_serializer_class, partial=self.partial_update)
-        return self.answer(self.perform_update(self.pbx, obj, data))
-
-
-class DestroyMixin:
-    def delete(self, request: Request, pbx_id: str, **ids: str) -> Response:
-        self.perform_destroy(self.get_object())
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
 def _describe(cls: type[PbxResource]) -> None:
-    """The OpenAPI description of the operations ``cls`` inherits from the mixins."""
+    """The OpenAPI description of the operations ``cls`` takes from the base as they are."""
     out = cls.serializer_class
-    inherited = {
-        name: getattr(cls, name)
-        for name in ("get", "post", "patch", "delete")
-        if hasattr(cls, name) and name not in cls.__dict__
+    schemas = {
+        "list": extend_schema(responses=out(many=True)),
+        "create": extend_schema(request=cls.create_serializer_class, responses={201: out}),
+        "retrieve": extend_schema(responses=out),
+        "partial_update": extend_schema(request=cls.update_serializer_class, responses=out),
+        "destroy": extend_schema(responses={204: None}),
     }
-    schemas: dict[str, Any] = {}
-    if inherited.get("get") is ListMixin.get:
-        schemas["get"] = extend_schema(responses=out(many=True))
-    elif inherited.get("get") is RetrieveMixin.get:
-        schemas["get"] = extend_schema(responses=out)
-    if inherited.get("post") is CreateMixin.post:
-        schemas["post"] = extend_schema(request=cls.create_serializer_class, responses={201: out})
-    if inherited.get("patch") is UpdateMixin.patch:
-        schemas["patch"] = extend_schema(request=cls.update_serializer_class, responses=out)
-    if inherited.get("delete") is DestroyMixin.delete:
-        schemas["delete"] = extend_schema(responses={204: None})
-    extend_schema_view(**schemas)(cls)
+    inherited = {
+        operation: schema
+        for operation, schema in schemas.items()
+        if operation in cls.operations and operation not in cls.__dict__
+    }
+    if inherited:
+        extend_schema_view(**inherited)(cls)

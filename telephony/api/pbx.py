@@ -16,15 +16,7 @@ from rainbow_admin.api.errors import parse_uuid
 from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from telephony import selectors
 from telephony.access import require_pbx_declare
-from telephony.api.nested import (
-    DestroyMixin,
-    ListMixin,
-    PbxResource,
-    RetrieveMixin,
-    UpdateMixin,
-    body,
-    pbx_for,
-)
+from telephony.api.nested import PbxResource, body, pbx_for
 from telephony.models import Pbx
 from telephony.services import pbx as services
 
@@ -139,14 +131,19 @@ class PbxView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class LinesView(ListMixin, PbxResource):
+class Lines(PbxResource):
     serializer_class = LineSerializer
+    update_serializer_class = LinePatchSerializer
+    item_kwarg = "line_id"
 
-    def get_queryset(self, pbx: Pbx) -> Any:
+    def get_list(self, pbx: Pbx) -> Any:
         return selectors.lines_list(pbx=pbx)
 
+    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
+        return selectors.line_get(pbx=pbx, line_id=item_id)
+
     @extend_schema(request=LineInputSerializer, responses={201: LineSerializer})
-    def post(self, request: Request, pbx_id: str) -> Response:
+    def create(self, request: Request, pbx_id: str) -> Response:
         pbx = self.pbx
         data = self.body(LineInputSerializer)
         line = services.line_create(
@@ -157,15 +154,6 @@ class LinesView(ListMixin, PbxResource):
             public_number=data.get("public_number"),
         )
         return self.answer(line, status.HTTP_201_CREATED)
-
-
-class LineView(RetrieveMixin, UpdateMixin, DestroyMixin, PbxResource):
-    serializer_class = LineSerializer
-    update_serializer_class = LinePatchSerializer
-    item_kwarg = "line_id"
-
-    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
-        return selectors.line_get(pbx=pbx, line_id=item_id)
 
     def perform_update(self, pbx: Pbx, obj: Any, data: dict) -> Any:
         return services.line_update(actor=self.request.user, line=obj, data=data)
