@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from companies.models import Company
 from companies.selectors import company_get
 from licensing import selectors, services
 from licensing.forms import QuantityForm, SubscriptionForm
@@ -221,6 +222,24 @@ def customer_subscriptions(request: HttpRequest, company_id: Any) -> HttpRespons
     return _customer_page(request, company, form)
 
 
+def _customer_subscription_change(
+    request: HttpRequest,
+    company: Company,
+    subscription_id: Any,
+    change: Callable[[Subscription], str],
+) -> HttpResponse:
+    """Run ``change`` (a service call answering the success message) on a subscription of the
+    customer; its refusal or its message is shown on the customer's subscriptions page."""
+    subscription = _subscription_in(request, company.pk, subscription_id)
+    try:
+        message = change(subscription)
+    except DomainError as exc:
+        show_domain_error(request, exc)
+    else:
+        messages.success(request, message)
+    return redirect("customer_subscriptions", company_id=company.pk)
+
+
 @require_POST
 @admin_required
 def customer_subscription_quantity(
@@ -234,22 +253,19 @@ def customer_subscription_quantity(
     if not form.is_valid():
         messages.error(request, _("The quantity is a whole number of at least 1."))
         return redirect("customer_subscriptions", company_id=company.pk)
-    subscription = _subscription_in(request, company.pk, subscription_id)
-    try:
+
+    def change(subscription: Subscription) -> str:
         subscription = services.subscription_change(
             actor=request.user,
             subscription_id=subscription.pk,
             quantity=form.cleaned_data["quantity"],
         )
-    except DomainError as exc:
-        show_domain_error(request, exc)
-    else:
-        messages.success(
-            request,
-            _("The %(offer)s subscription now has %(quantity)s licenses.")
-            % {"offer": subscription.offer.name, "quantity": subscription.quantity},
-        )
-    return redirect("customer_subscriptions", company_id=company.pk)
+        return _("The %(offer)s subscription now has %(quantity)s licenses.") % {
+            "offer": subscription.offer.name,
+            "quantity": subscription.quantity,
+        }
+
+    return _customer_subscription_change(request, company, subscription_id, change)
 
 
 @require_POST
@@ -261,16 +277,11 @@ def customer_subscription_terminate(
         company = _customer(request, company_id)
     except NotAllowed as exc:
         return _forbidden(request, exc)
-    subscription = _subscription_in(request, company.pk, subscription_id)
-    try:
+
+    def terminate(subscription: Subscription) -> str:
         subscription = services.subscription_terminate(
             actor=request.user, subscription_id=subscription.pk
         )
-    except DomainError as exc:
-        show_domain_error(request, exc)
-    else:
-        messages.success(
-            request,
-            _("The %(offer)s subscription was terminated.") % {"offer": subscription.offer.name},
-        )
-    return redirect("customer_subscriptions", company_id=company.pk)
+        return _("The %(offer)s subscription was terminated.") % {"offer": subscription.offer.name}
+
+    return _customer_subscription_change(request, company, subscription_id, terminate)
