@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -190,16 +191,25 @@ def _customer_page(request: HttpRequest, company, form: SubscriptionForm) -> Htt
     )
 
 
-def _forbidden(request: HttpRequest, exc: NotAllowed) -> HttpResponse:
-    return render(request, "licensing/forbidden.html", {"reason": exc.message}, status=403)
+def customer_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A partner's page on a customer's subscriptions: ``view(request, company, …)`` gets the
+    customer from ``company_id`` once the actor proved an admin of its partner holding the
+    licensing scope (404 for a company it may not see; a 403 page saying why otherwise)."""
+
+    @admin_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, company_id: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            company = _customer(request, company_id)
+        except NotAllowed as exc:
+            return render(request, "licensing/forbidden.html", {"reason": exc.message}, status=403)
+        return view(request, company, **kwargs)
+
+    return wrapper
 
 
-@admin_required
-def customer_subscriptions(request: HttpRequest, company_id: Any) -> HttpResponse:
-    try:
-        company = _customer(request, company_id)
-    except NotAllowed as exc:
-        return _forbidden(request, exc)
+@customer_page
+def customer_subscriptions(request: HttpRequest, company: Company) -> HttpResponse:
     form = SubscriptionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -241,14 +251,10 @@ def _customer_subscription_change(
 
 
 @require_POST
-@admin_required
+@customer_page
 def customer_subscription_quantity(
-    request: HttpRequest, company_id: Any, subscription_id: Any
+    request: HttpRequest, company: Company, subscription_id: Any
 ) -> HttpResponse:
-    try:
-        company = _customer(request, company_id)
-    except NotAllowed as exc:
-        return _forbidden(request, exc)
     form = QuantityForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The quantity is a whole number of at least 1."))
@@ -269,14 +275,10 @@ def customer_subscription_quantity(
 
 
 @require_POST
-@admin_required
+@customer_page
 def customer_subscription_terminate(
-    request: HttpRequest, company_id: Any, subscription_id: Any
+    request: HttpRequest, company: Company, subscription_id: Any
 ) -> HttpResponse:
-    try:
-        company = _customer(request, company_id)
-    except NotAllowed as exc:
-        return _forbidden(request, exc)
 
     def terminate(subscription: Subscription) -> str:
         subscription = services.subscription_terminate(
