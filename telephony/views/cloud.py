@@ -34,7 +34,7 @@ class DevicesPage(PbxPage):
 
     def context(self) -> dict[str, Any]:
         return {
-            "devices": selectors.devices_list(pbx=self.pbx),
+            "rows": selectors.devices_list(pbx=self.pbx),
             "lines": list(selectors.lines_list(pbx=self.pbx)),
             "imports": selectors.device_imports_recent(pbx=self.pbx),
         }
@@ -98,7 +98,7 @@ class NumbersPage(PbxPage):
 
     def context(self) -> dict[str, Any]:
         return {
-            "numbers": selectors.public_numbers_list(pbx=self.pbx),
+            "rows": selectors.public_numbers_list(pbx=self.pbx),
             "destinations": _number_destinations(self.pbx),
         }
 

@@ -61,7 +61,7 @@ class HuntGroupsPage(PbxPage):
 
     def context(self) -> dict[str, Any]:
         return {
-            "groups": selectors.hunt_groups_list(pbx=self.pbx),
+            "rows": selectors.hunt_groups_list(pbx=self.pbx),
             "lines": list(selectors.lines_list(pbx=self.pbx)),
             "chosen": self.request.POST.getlist("members"),
         }

@@ -70,7 +70,7 @@ class PbxDetailPage(PbxPage):
 
     def context(self) -> dict[str, Any]:
         return {
-            "lines": selectors.lines_list(pbx=self.pbx),
+            "rows": selectors.lines_list(pbx=self.pbx),
             "has_members": self.members.exists(),
         }
 
