@@ -1,22 +1,17 @@
-from django.urls import path
-
 from companies import api
 from companies.models import Company
+from rainbow_admin.api.routes import api_routes
 
-urlpatterns = [
-    path("auth/token/", api.TokenView.as_view(), name="api-token"),
-    path("me/", api.MeView.as_view(), name="api-me"),
-    path("companies/", api.CompanyCreateView.as_view(), name="api-companies"),
-    path("companies/<str:company_id>/", api.CompanyDetailView.as_view(), name="api-company"),
-    path("companies/<str:company_id>/members/", api.MembersView.as_view(), name="api-members"),
-    path(
-        "resellers/",
-        api.DirectoryView.as_view(kind=Company.Kind.RESELLER),
-        name="api-resellers",
-    ),
-    path(
+urlpatterns = api_routes(
+    ("auth/token/", api.TokenView, "api-token"),
+    ("me/", api.MeView, "api-me"),
+    ("companies/", api.CompanyCreateView, "api-companies"),
+    ("companies/<str:company_id>/", api.CompanyDetailView, "api-company"),
+    ("companies/<str:company_id>/members/", api.MembersView, "api-members"),
+    ("resellers/", api.DirectoryView.as_view(kind=Company.Kind.RESELLER), "api-resellers"),
+    (
         "distributors/",
         api.DirectoryView.as_view(kind=Company.Kind.DISTRIBUTOR),
-        name="api-distributors",
+        "api-distributors",
     ),
-]
+)

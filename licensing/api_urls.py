@@ -1,32 +1,27 @@
-from django.urls import path
-
 from licensing import api
+from rainbow_admin.api.routes import api_routes
 
-urlpatterns = [
-    path("offers/", api.OffersView.as_view(), name="api-offers"),
-    path(
+urlpatterns = api_routes(
+    ("offers/", api.OffersView, "api-offers"),
+    (
         "companies/<str:company_id>/subscriptions/",
-        api.CompanySubscriptionsView.as_view(),
-        name="api-company-subscriptions",
+        api.CompanySubscriptionsView,
+        "api-company-subscriptions",
     ),
-    path(
-        "subscriptions/<str:subscription_id>/",
-        api.SubscriptionDetailView.as_view(),
-        name="api-subscription",
-    ),
-    path(
+    ("subscriptions/<str:subscription_id>/", api.SubscriptionDetailView, "api-subscription"),
+    (
         "subscriptions/<str:subscription_id>/default/",
-        api.SubscriptionDefaultView.as_view(),
-        name="api-subscription-default",
+        api.SubscriptionDefaultView,
+        "api-subscription-default",
     ),
-    path(
+    (
         "subscriptions/<str:subscription_id>/assignments/",
-        api.AssignmentsView.as_view(),
-        name="api-assignments",
+        api.AssignmentsView,
+        "api-assignments",
     ),
-    path(
+    (
         "subscriptions/<str:subscription_id>/assignments/<str:user_id>/",
-        api.AssignmentDetailView.as_view(),
-        name="api-assignment",
+        api.AssignmentDetailView,
+        "api-assignment",
     ),
-]
+)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -12,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from companies.models import Company
 from companies.selectors import company_get
 from licensing import selectors, services
 from licensing.forms import QuantityForm, SubscriptionForm
@@ -104,40 +107,49 @@ def _after_seat_change(
     return redirect(f"{reverse('licenses')}?subscription={subscription.pk}")
 
 
+def _seat_change(
+    request: HttpRequest, subscription_id: Any, change: Callable[[Subscription], str]
+) -> HttpResponse:
+    """Run ``change`` (a service call answering the notice) on one of the company's
+    subscriptions; its refusal or its notice is shown in the panel (htmx) or on the page."""
+    subscription = _own_subscription(request, subscription_id)
+    try:
+        notice = change(subscription)
+    except DomainError as exc:
+        return _after_seat_change(request, subscription, error=str(exc.message))
+    return _after_seat_change(request, subscription, notice=notice)
+
+
 @require_POST
 @admin_required
 def license_assign(request: HttpRequest, subscription_id: Any) -> HttpResponse:
-    subscription = _own_subscription(request, subscription_id)
-    try:
+    def assign(subscription: Subscription) -> str:
         rows = services.assignments_add(
             actor=request.user,
             subscription_id=subscription.pk,
             user_ids=request.POST.getlist("users"),
         )
-    except DomainError as exc:
-        return _after_seat_change(request, subscription, error=str(exc.message))
-    notice = ngettext("%(count)s license assigned.", "%(count)s licenses assigned.", len(rows)) % {
-        "count": len(rows)
-    }
-    return _after_seat_change(request, subscription, notice=notice)
+        return ngettext(
+            "%(count)s license assigned.", "%(count)s licenses assigned.", len(rows)
+        ) % {"count": len(rows)}
+
+    return _seat_change(request, subscription_id, assign)
 
 
 @require_POST
 @admin_required
 def license_unassign(request: HttpRequest, subscription_id: Any) -> HttpResponse:
-    subscription = _own_subscription(request, subscription_id)
-    try:
+    def unassign(subscription: Subscription) -> str:
         count = services.assignments_remove(
             actor=request.user,
             subscription_id=subscription.pk,
             user_ids=request.POST.getlist("users"),
         )
-    except DomainError as exc:
-        return _after_seat_change(request, subscription, error=str(exc.message))
-    notice = ngettext("%(count)s license freed.", "%(count)s licenses freed.", count) % {
-        "count": count
-    }
-    return _after_seat_change(request, subscription, notice=notice)
+        return ngettext("%(count)s license freed.", "%(count)s licenses freed.", count) % {
+            "count": count
+        }
+
+    return _seat_change(request, subscription_id, unassign)
 
 
 @require_POST
@@ -179,16 +191,25 @@ def _customer_page(request: HttpRequest, company, form: SubscriptionForm) -> Htt
     )
 
 
-def _forbidden(request: HttpRequest, exc: NotAllowed) -> HttpResponse:
-    return render(request, "licensing/forbidden.html", {"reason": exc.message}, status=403)
+def customer_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A partner's page on a customer's subscriptions: ``view(request, company, …)`` gets the
+    customer from ``company_id`` once the actor proved an admin of its partner holding the
+    licensing scope (404 for a company it may not see; a 403 page saying why otherwise)."""
+
+    @admin_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, company_id: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            company = _customer(request, company_id)
+        except NotAllowed as exc:
+            return render(request, "licensing/forbidden.html", {"reason": exc.message}, status=403)
+        return view(request, company, **kwargs)
+
+    return wrapper
 
 
-@admin_required
-def customer_subscriptions(request: HttpRequest, company_id: Any) -> HttpResponse:
-    try:
-        company = _customer(request, company_id)
-    except NotAllowed as exc:
-        return _forbidden(request, exc)
+@customer_page
+def customer_subscriptions(request: HttpRequest, company: Company) -> HttpResponse:
     form = SubscriptionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -215,60 +236,59 @@ def customer_subscriptions(request: HttpRequest, company_id: Any) -> HttpRespons
     return _customer_page(request, company, form)
 
 
-@require_POST
-@admin_required
-def customer_subscription_quantity(
-    request: HttpRequest, company_id: Any, subscription_id: Any
+def _customer_subscription_change(
+    request: HttpRequest,
+    company: Company,
+    subscription_id: Any,
+    change: Callable[[Subscription], str],
 ) -> HttpResponse:
+    """Run ``change`` (a service call answering the success message) on a subscription of the
+    customer; its refusal or its message is shown on the customer's subscriptions page."""
+    subscription = _subscription_in(request, company.pk, subscription_id)
     try:
-        company = _customer(request, company_id)
-    except NotAllowed as exc:
-        return _forbidden(request, exc)
+        message = change(subscription)
+    except DomainError as exc:
+        show_domain_error(request, exc)
+    else:
+        messages.success(request, message)
+    return redirect("customer_subscriptions", company_id=company.pk)
+
+
+@require_POST
+@customer_page
+def customer_subscription_quantity(
+    request: HttpRequest, company: Company, subscription_id: Any
+) -> HttpResponse:
     form = QuantityForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The quantity is a whole number of at least 1."))
         return redirect("customer_subscriptions", company_id=company.pk)
-    subscription = _subscription_in(request, company.pk, subscription_id)
-    try:
+
+    def change(subscription: Subscription) -> str:
         subscription = services.subscription_change(
             actor=request.user,
             subscription_id=subscription.pk,
             quantity=form.cleaned_data["quantity"],
         )
-    except DomainError as exc:
-        show_domain_error(request, exc)
-    else:
-        messages.success(
-            request,
-            ngettext(
-                "The %(offer)s subscription now has %(quantity)s license.",
-                "The %(offer)s subscription now has %(quantity)s licenses.",
-                subscription.quantity,
-            )
-            % {"offer": subscription.offer.name, "quantity": subscription.quantity},
-        )
-    return redirect("customer_subscriptions", company_id=company.pk)
+        return ngettext(
+            "The %(offer)s subscription now has %(quantity)s license.",
+            "The %(offer)s subscription now has %(quantity)s licenses.",
+            subscription.quantity,
+        ) % {"offer": subscription.offer.name, "quantity": subscription.quantity}
+
+    return _customer_subscription_change(request, company, subscription_id, change)
 
 
 @require_POST
-@admin_required
+@customer_page
 def customer_subscription_terminate(
-    request: HttpRequest, company_id: Any, subscription_id: Any
+    request: HttpRequest, company: Company, subscription_id: Any
 ) -> HttpResponse:
-    try:
-        company = _customer(request, company_id)
-    except NotAllowed as exc:
-        return _forbidden(request, exc)
-    subscription = _subscription_in(request, company.pk, subscription_id)
-    try:
+
+    def terminate(subscription: Subscription) -> str:
         subscription = services.subscription_terminate(
             actor=request.user, subscription_id=subscription.pk
         )
-    except DomainError as exc:
-        show_domain_error(request, exc)
-    else:
-        messages.success(
-            request,
-            _("The %(offer)s subscription was terminated.") % {"offer": subscription.offer.name},
-        )
-    return redirect("customer_subscriptions", company_id=company.pk)
+        return _("The %(offer)s subscription was terminated.") % {"offer": subscription.offer.name}
+
+    return _customer_subscription_change(request, company, subscription_id, terminate)

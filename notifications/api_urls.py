@@ -1,18 +1,13 @@
-from django.urls import path
-
 from notifications import api
+from rainbow_admin.api.routes import api_routes
 
-urlpatterns = [
-    path("notifications/", api.NotificationsView.as_view(), name="api-notifications"),
-    path(
-        "notifications/read-all/",
-        api.NotificationsReadAllView.as_view(),
-        name="api-notifications-read-all",
-    ),
-    path(
+urlpatterns = api_routes(
+    ("notifications/", api.NotificationsView, "api-notifications"),
+    ("notifications/read-all/", api.NotificationsReadAllView, "api-notifications-read-all"),
+    (
         "notifications/<str:notification_id>/read/",
-        api.NotificationReadView.as_view(),
-        name="api-notification-read",
+        api.NotificationReadView,
+        "api-notification-read",
     ),
-    path("activity/", api.ActivityView.as_view(), name="api-activity"),
-]
+    ("activity/", api.ActivityView, "api-activity"),
+)

@@ -25,17 +25,16 @@ from notifications.models import (
     Notification,
     OutboundEmail,
 )
+from rainbow_admin.celery import task_send
 
 logger = logging.getLogger(__name__)
 
 
 def _queue_delivery(email_ids: list[uuid.UUID]) -> None:
     """Hand emails to the broker. If it is unreachable, the re-queue job sends them later."""
-    from notifications.tasks import deliver_email_task
-
     for email_id in email_ids:
         try:
-            deliver_email_task.delay(str(email_id))
+            task_send("notifications.tasks.deliver_email_task", str(email_id))
         except Exception:  # the broker is down: the row stays queued for the re-queue job
             logger.warning(
                 "Could not queue email %s; it stays in the outbox", email_id, exc_info=True

@@ -1,29 +1,20 @@
-from django.urls import path
-
 from partners import api
+from rainbow_admin.api.routes import api_routes
 
-urlpatterns = [
-    path("invitations/", api.InvitationsView.as_view(), name="api-invitations"),
-    path(
-        "invitations/<str:invitation_id>/",
-        api.InvitationDetailView.as_view(),
-        name="api-invitation",
-    ),
+urlpatterns = api_routes(
+    ("invitations/", api.InvitationsView, "api-invitations"),
+    ("invitations/<str:invitation_id>/", api.InvitationDetailView, "api-invitation"),
     *[
-        path(
+        (
             f"invitations/<str:invitation_id>/{action}/",
             api.InvitationActionView.as_view(action_name=action),
-            name=f"api-invitation-{action}",
+            f"api-invitation-{action}",
         )
         for action in ("resend", "cancel", "accept", "decline")
     ],
-    path("partner/", api.PartnerView.as_view(), name="api-partner"),
-    path("partner/messages/", api.PartnerMessagesView.as_view(), name="api-partner-messages"),
-    path("customers/", api.CustomersView.as_view(), name="api-customers"),
-    path("customers/<str:company_id>/", api.CustomerDetailView.as_view(), name="api-customer"),
-    path(
-        "customers/<str:company_id>/messages/",
-        api.CustomerMessagesView.as_view(),
-        name="api-customer-messages",
-    ),
-]
+    ("partner/", api.PartnerView, "api-partner"),
+    ("partner/messages/", api.PartnerMessagesView, "api-partner-messages"),
+    ("customers/", api.CustomersView, "api-customers"),
+    ("customers/<str:company_id>/", api.CustomerDetailView, "api-customer"),
+    ("customers/<str:company_id>/messages/", api.CustomerMessagesView, "api-customer-messages"),
+)

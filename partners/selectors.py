@@ -11,10 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from companies.models import Company, User, hash_token
 from notifications.models import OutboundEmail
 from partners.models import Invitation, PartnerLink, PartnerMessage
+from partners.scopes import active_link_scopes
 from rainbow_admin.errors import InvalidInput, NotFound
 from rainbow_admin.permissions import is_member_of, require_manage
 
 DIRECTIONS = ("issued", "received")
+
+# Who may ask whom: a customer asks a reseller; a reseller asks a distributor.
+ALLOWED_TARGET_KIND = {
+    Company.Kind.CUSTOMER: Company.Kind.RESELLER,
+    Company.Kind.RESELLER: Company.Kind.DISTRIBUTOR,
+}
 
 
 def active_link(*, company_id: uuid.UUID) -> PartnerLink | None:
@@ -33,14 +40,7 @@ def partner_link_exists(*, company_id: uuid.UUID, partner_id: uuid.UUID) -> bool
 
 def partner_link_scopes(*, company_id: uuid.UUID, partner_id: uuid.UUID) -> frozenset[str]:
     """The scopes ``partner`` holds on ``company`` through an active link (empty if none)."""
-    link = (
-        PartnerLink.objects.filter(
-            company_id=company_id, partner_id=partner_id, ended_at__isnull=True
-        )
-        .only("scope_licensing", "scope_telephony")
-        .first()
-    )
-    return frozenset(link.scopes) if link else frozenset()
+    return active_link_scopes(company_id=company_id, partner_id=partner_id) or frozenset()
 
 
 def _with_email_status(queryset: QuerySet[Invitation]) -> QuerySet[Invitation]:
@@ -60,8 +60,6 @@ def partner_panel(*, company: Company) -> dict[str, Any]:
 
     ``define_kind`` is the kind of company this one may ask (None for distributors).
     """
-    from partners.services.invitations import ALLOWED_TARGET_KIND
-
     link = active_link(company_id=company.pk)
     pending = _with_email_status(
         Invitation.objects.select_related("to_company").filter(

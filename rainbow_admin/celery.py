@@ -1,4 +1,5 @@
 import os
+from typing import Any
 
 from celery import Celery
 from celery.signals import task_postrun, task_prerun, worker_init
@@ -8,6 +9,22 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rainbow_admin.settings")
 app = Celery("rainbow_admin")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+def task_send(name: str, *args: Any) -> None:
+    """Queue the task registered as ``name`` (``"<app>.tasks.<function>"``) with ``args``.
+
+    Services queue their tasks by name, so a service never imports the task module that imports
+    it (STYLE.md 13). ``send_task`` ignores ``task_always_eager``; without a broker (development,
+    most tests) the task runs at once as ``.delay`` would, looked up in the registry that
+    autodiscovery fills. Raises what the broker raises when it cannot be reached: callers decide.
+    """
+    if app.conf.task_always_eager:
+        if name not in app.tasks:
+            app.loader.import_default_modules()
+        app.tasks[name].apply_async(args=args)
+    else:
+        app.send_task(name, args=list(args))
 
 
 @worker_init.connect

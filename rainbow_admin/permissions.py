@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
+from partners.scopes import active_link_scopes
 from rainbow_admin.errors import NotAllowed, NotFound
 
 if TYPE_CHECKING:
@@ -41,17 +42,13 @@ def partner_scopes(user: User, company: Company) -> frozenset[str]:
         return frozenset()
     if user.company_id == company.pk:
         return frozenset()
-    from partners.selectors import partner_link_scopes
-
-    return partner_link_scopes(company_id=company.pk, partner_id=user.company_id)
+    return active_link_scopes(company_id=company.pk, partner_id=user.company_id) or frozenset()
 
 
 def is_partner_admin_of(user: User, company: Company) -> bool:
     if not (user.is_authenticated and user.company_id and user.role == "admin"):
         return False
-    from partners.selectors import partner_link_exists
-
-    return partner_link_exists(company_id=company.pk, partner_id=user.company_id)
+    return active_link_scopes(company_id=company.pk, partner_id=user.company_id) is not None
 
 
 def may_view_company(user: User, company: Company) -> bool:

@@ -1,41 +1,38 @@
-from django.urls import path
+from rest_framework.parsers import MultiPartParser
 
+from rainbow_admin.api.routes import api_routes
 from telephony.api import cloud, pbx
 
+# A Cloud PBX's resources: a list at ``pbxs/<pbx_id>/<route>/`` (name ``api-<route>``) and an
+# item below it (``api-<route>-item``).
 CLOUD = [
-    ("devices", cloud.DevicesView, cloud.DeviceView),
-    ("device-imports", cloud.DeviceImportsView, cloud.DeviceImportView),
-    ("public-numbers", cloud.NumbersView, cloud.NumberView),
-    ("hunt-groups", cloud.HuntGroupsView, cloud.HuntGroupView),
-    ("welcome-services", cloud.WelcomeServicesView, cloud.WelcomeServiceView),
-    ("auto-attendants", cloud.AttendantsView, cloud.AttendantView),
-    ("emergency-numbers", cloud.EmergencyNumbersView, cloud.EmergencyNumberView),
+    ("devices", cloud.Devices),
+    ("device-imports", cloud.DeviceImports),
+    ("public-numbers", cloud.PublicNumbers),
+    ("hunt-groups", cloud.HuntGroups),
+    ("welcome-services", cloud.WelcomeServices),
+    ("auto-attendants", cloud.AutoAttendants),
+    ("emergency-numbers", cloud.EmergencyNumbers),
 ]
+UPLOAD = {"parser_classes": [MultiPartParser]}
 
-urlpatterns = [
-    path("companies/<str:company_id>/pbxs/", pbx.CompanyPbxsView.as_view(), name="api-pbxs"),
-    path("pbxs/<str:pbx_id>/", pbx.PbxView.as_view(), name="api-pbx"),
-    path("pbxs/<str:pbx_id>/lines/", pbx.LinesView.as_view(), name="api-lines"),
-    path("pbxs/<str:pbx_id>/lines/<str:line_id>/", pbx.LineView.as_view(), name="api-line"),
-]
-urlpatterns += [
-    path(
+urlpatterns = api_routes(
+    ("companies/<str:company_id>/pbxs/", pbx.CompanyPbxsView, "api-pbxs"),
+    ("pbxs/<str:pbx_id>/", pbx.PbxView, "api-pbx"),
+    *pbx.Lines.routes("lines", "api-lines", "api-line"),
+    (
         "pbxs/<str:pbx_id>/welcome-services/<str:item_id>/greetings/<str:which>/",
-        cloud.WelcomeGreetingView.as_view(),
-        name="api-welcome-greeting",
+        cloud.WelcomeServices.as_view({"post": "greeting"}, **UPLOAD),
+        "api-welcome-greeting",
     ),
-    path(
+    (
         "pbxs/<str:pbx_id>/auto-attendants/<str:item_id>/prompt/",
-        cloud.AttendantPromptView.as_view(),
-        name="api-attendant-prompt",
+        cloud.AutoAttendants.as_view({"post": "prompt"}, **UPLOAD),
+        "api-attendant-prompt",
     ),
-]
-for route, list_view, item_view in CLOUD:
-    urlpatterns += [
-        path(f"pbxs/<str:pbx_id>/{route}/", list_view.as_view(), name=f"api-{route}"),
-        path(
-            f"pbxs/<str:pbx_id>/{route}/<str:item_id>/",
-            item_view.as_view(),
-            name=f"api-{route}-item",
-        ),
-    ]
+    *[
+        row
+        for route, resource in CLOUD
+        for row in resource.routes(route, f"api-{route}", f"api-{route}-item")
+    ],
+)

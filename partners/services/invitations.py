@@ -23,16 +23,12 @@ from django.utils.translation import gettext_noop, ngettext
 from companies.models import Company, User, hash_token
 from notifications.services import activity_record
 from partners.models import Invitation, PartnerLink
+from partners.selectors import ALLOWED_TARGET_KIND
 from partners.services._common import email_admins, site_url, tell_admins
 from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound, Throttled
 from rainbow_admin.permissions import is_admin_of, is_member_of, require_manage
 from rainbow_admin.rate_limits import rate_limit_hit
 
-# Who may ask whom: a customer asks a reseller; a reseller asks a distributor.
-ALLOWED_TARGET_KIND = {
-    Company.Kind.CUSTOMER: Company.Kind.RESELLER,
-    Company.Kind.RESELLER: Company.Kind.DISTRIBUTOR,
-}
 MESSAGE_MAX_LENGTH = 2000
 
 
@@ -91,6 +87,28 @@ def _record_both(invitation: Invitation, *, actor: User | None, verb: str, messa
     }
     for company in (invitation.from_company, invitation.to_company):
         activity_record(company=company, actor=actor, verb=verb, message=message, params=params)
+
+
+def _tell_sender_and_record(
+    invitation: Invitation, *, actor: User, verb: str, message: str
+) -> None:
+    """What ``actor`` of the sending company did, told to its admins in the words that both
+    companies' activity records."""
+    tell_admins(
+        invitation.from_company,
+        message=message,
+        params={"actor": actor.name, "to_company": invitation.to_company.name},
+        url_name="issued_requests",
+    )
+    _record_both(invitation, actor=actor, verb=verb, message=message)
+
+
+def _answer(invitation: Invitation, *, actor: User, status: str, at: datetime) -> None:
+    """End a pending request with ``status``: who answered, and when."""
+    invitation.status = status
+    invitation.responded_by = actor
+    invitation.responded_at = at
+    invitation.save(update_fields=["status", "responded_by", "responded_at"])
 
 
 def _lock(actor: User, invitation_id: uuid.UUID) -> Invitation:
@@ -331,13 +349,7 @@ def invitation_resend(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
         url_name="invitation_detail",
         url_args=(invitation.pk,),
     )
-    tell_admins(
-        invitation.from_company,
-        message=gettext_noop("%(actor)s sent the partner request to %(to_company)s again."),
-        params={"actor": actor.name, "to_company": invitation.to_company.name},
-        url_name="issued_requests",
-    )
-    _record_both(
+    _tell_sender_and_record(
         invitation,
         actor=actor,
         verb="invitation.resent",
@@ -353,23 +365,14 @@ def invitation_cancel(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
     _require_sender(actor, invitation)
     if invitation.status != Invitation.Status.PENDING:  # a pending one past expiry may go
         _require_pending(invitation, timezone.now())
-    invitation.status = Invitation.Status.CANCELLED
-    invitation.responded_by = actor
-    invitation.responded_at = timezone.now()
-    invitation.save(update_fields=["status", "responded_by", "responded_at"])
+    _answer(invitation, actor=actor, status=Invitation.Status.CANCELLED, at=timezone.now())
     tell_admins(
         invitation.to_company,
         message=gettext_noop("%(from_company)s withdrew its partner request."),
         params={"from_company": invitation.from_company.name},
         url_name="received_requests",
     )
-    tell_admins(
-        invitation.from_company,
-        message=gettext_noop("%(actor)s cancelled the partner request to %(to_company)s."),
-        params={"actor": actor.name, "to_company": invitation.to_company.name},
-        url_name="issued_requests",
-    )
-    _record_both(
+    _tell_sender_and_record(
         invitation,
         actor=actor,
         verb="invitation.cancelled",
@@ -415,10 +418,7 @@ def invitation_accept(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
             params={"old": previous.partner.name, "partner": partner.name},
         )
     PartnerLink.objects.create(company=company, partner=partner, invitation=invitation, since=now)
-    invitation.status = Invitation.Status.ACCEPTED
-    invitation.responded_by = actor
-    invitation.responded_at = now
-    invitation.save(update_fields=["status", "responded_by", "responded_at"])
+    _answer(invitation, actor=actor, status=Invitation.Status.ACCEPTED, at=now)
     params = {"from_company": company.name, "to_company": partner.name, "actor": actor.name}
     tell_admins(
         company,
@@ -450,10 +450,7 @@ def invitation_decline(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
     invitation = _lock(actor, invitation_id)
     _require_target(actor, invitation)
     _require_pending(invitation, timezone.now())
-    invitation.status = Invitation.Status.DECLINED
-    invitation.responded_by = actor
-    invitation.responded_at = timezone.now()
-    invitation.save(update_fields=["status", "responded_by", "responded_at"])
+    _answer(invitation, actor=actor, status=Invitation.Status.DECLINED, at=timezone.now())
     tell_admins(
         invitation.from_company,
         message=gettext_noop("%(to_company)s declined your partner request."),

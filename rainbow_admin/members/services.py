@@ -14,7 +14,6 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from celery import current_app
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -30,6 +29,7 @@ from companies.services import member_add
 from licensing.models import LicenseAssignment, Offer, Subscription
 from licensing.services import assignments_add
 from notifications.services import activity_record, notify
+from rainbow_admin.celery import task_send
 from rainbow_admin.csvfiles import csv_decode, csv_lines, csv_rows
 from rainbow_admin.db import SpaceJoined
 from rainbow_admin.errors import Conflict, DomainError, NotFound
@@ -180,7 +180,7 @@ def _queue(import_id: Any) -> None:
     """Queued by name (the task module imports this one, not the reverse); if the broker is
     down, the job stays waiting and beat (``member_imports_recover``) hands it over later."""
     try:
-        current_app.send_task("rainbow_admin.tasks.member_import_task", args=[str(import_id)])
+        task_send("rainbow_admin.tasks.member_import_task", str(import_id))
     except Exception:
         logger.warning("Could not queue member import %s", import_id, exc_info=True)
 

@@ -3,34 +3,24 @@ Services, Automated Attendants, emergency numbers. Another kind of PBX answers 4
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from rainbow_admin.api.errors import parse_uuid
-from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from telephony import selectors
-from telephony.access import require_telephony
-from telephony.api.pbx import body, pbx_for
+from telephony.api.nested import CloudPbxResource
 from telephony.models import Device, HuntGroup, Pbx
 from telephony.services import devices as device_services
 from telephony.services import features as feature_services
 from telephony.services import numbers as number_services
-from telephony.services.common import require_cloud
 from telephony.services.features import is_open
-
-
-def cloud_pbx_for(request: Request, pbx_id: str) -> Pbx:
-    pbx = pbx_for(request, pbx_id)
-    require_cloud(pbx)
-    return pbx
 
 
 def _ref(obj: Any) -> dict | None:
@@ -244,96 +234,87 @@ class EmergencyPatchSerializer(serializers.Serializer):
     hunt_group = serializers.UUIDField(required=False, allow_null=True)
 
 
-# --- views ----------------------------------------------------------------------------------
+class UploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
 
 
-class DevicesView(APIView):
-    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+def _upload(request: Request):
+    from rest_framework.exceptions import ValidationError
 
-    @extend_schema(responses=DeviceSerializer(many=True))
-    def get(self, request: Request, pbx_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        return paginated(request, selectors.devices_list(pbx=pbx), DeviceSerializer, self)
+    upload = request.FILES.get("file")
+    if upload is None:
+        raise ValidationError({"file": [_("Send the WAV file in the multipart field “file”.")]})
+    return upload
 
-    @extend_schema(request=DeviceInputSerializer, responses={201: DeviceSerializer})
-    def post(self, request: Request, pbx_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        data = body(DeviceInputSerializer, request)
-        device = device_services.device_add(
-            actor=request.user,
+
+# --- views: each resource states its serializers and its selector and service calls ------------
+
+
+class Devices(CloudPbxResource):
+    serializer_class = DeviceSerializer
+    create_serializer_class = DeviceInputSerializer
+    update_serializer_class = DevicePatchSerializer
+    partial_update_body = False  # ``line`` is the whole change: null frees the device
+
+    def get_list(self, pbx: Pbx) -> Any:
+        return selectors.devices_list(pbx=pbx)
+
+    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
+        return selectors.device_get(pbx=pbx, device_id=item_id)
+
+    def perform_create(self, pbx: Pbx, data: dict) -> Any:
+        return device_services.device_add(
+            actor=self.request.user,
             pbx=pbx,
             kind=data["kind"],
             identifier=data["identifier"],
             model=data.get("model", ""),
             line_id=data.get("line"),
         )
-        return Response(DeviceSerializer(device).data, status=status.HTTP_201_CREATED)
 
-
-class DeviceView(APIView):
-    @extend_schema(responses=DeviceSerializer)
-    def get(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        return Response(
-            DeviceSerializer(selectors.device_get(pbx=pbx, device_id=parse_uuid(item_id))).data
+    def perform_update(self, pbx: Pbx, obj: Any, data: dict) -> Any:
+        return device_services.device_assign(
+            actor=self.request.user, device=obj, line_id=data["line"]
         )
 
-    @extend_schema(request=DevicePatchSerializer, responses=DeviceSerializer)
-    def patch(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        device = selectors.device_get(pbx=pbx, device_id=parse_uuid(item_id))
-        data = body(DevicePatchSerializer, request)
-        device = device_services.device_assign(
-            actor=request.user, device=device, line_id=data["line"]
+    def perform_destroy(self, obj: Any) -> None:
+        device_services.device_remove(actor=self.request.user, device=obj)
+
+
+class DeviceImports(CloudPbxResource):
+    serializer_class = DeviceImportSerializer
+    create_serializer_class = DeviceImportInputSerializer
+    operations = ("create", "retrieve")
+
+    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
+        return selectors.device_import_get(pbx=pbx, import_id=item_id)
+
+    def perform_create(self, pbx: Pbx, data: dict) -> Any:
+        return device_services.device_import_start(
+            actor=self.request.user,
+            pbx=pbx,
+            file_name=data["file_name"],
+            data=data["content"].encode(),
         )
-        return Response(DeviceSerializer(device).data)
-
-    @extend_schema(responses={204: None})
-    def delete(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        device = selectors.device_get(pbx=pbx, device_id=parse_uuid(item_id))
-        device_services.device_remove(actor=request.user, device=device)
-        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class DeviceImportsView(APIView):
-    @extend_schema(request=DeviceImportInputSerializer, responses={201: DeviceImportSerializer})
-    def post(self, request: Request, pbx_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        require_telephony(request.user, pbx.company)
-        data = body(DeviceImportInputSerializer, request)
-        job = device_services.device_import_start(
-            actor=request.user, pbx=pbx, file_name=data["file_name"], data=data["content"].encode()
-        )
-        return Response(DeviceImportSerializer(job).data, status=status.HTTP_201_CREATED)
+class PublicNumbers(CloudPbxResource):
+    serializer_class = PublicNumberSerializer
 
+    def get_list(self, pbx: Pbx) -> Any:
+        return selectors.public_numbers_list(pbx=pbx)
 
-class DeviceImportView(APIView):
-    @extend_schema(responses=DeviceImportSerializer)
-    def get(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        job = selectors.device_import_get(pbx=pbx, import_id=parse_uuid(item_id))
-        return Response(DeviceImportSerializer(job).data)
-
-
-class NumbersView(APIView):
-    pagination_class = PageNumberPagination  # lists answer pages (schema too)
-
-    @extend_schema(responses=PublicNumberSerializer(many=True))
-    def get(self, request: Request, pbx_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        return paginated(
-            request, selectors.public_numbers_list(pbx=pbx), PublicNumberSerializer, self
-        )
+    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
+        number = selectors.public_number_get(pbx=pbx, number_id=item_id)
+        return selectors.public_numbers_list(pbx=pbx).get(pk=number.pk)  # with its target
 
     @extend_schema(
         request=NumbersInputSerializer, responses={201: PublicNumberSerializer(many=True)}
     )
-    def post(self, request: Request, pbx_id: str) -> Response:
+    def create(self, request: Request, pbx_id: str) -> Response:
         """One number, or ``count`` consecutive numbers from ``number``: the numbers added."""
-        pbx = cloud_pbx_for(request, pbx_id)
-        require_telephony(request.user, pbx.company)
-        data = body(NumbersInputSerializer, request)
+        pbx = self.pbx
+        data = self.body(NumbersInputSerializer)
         created = number_services.numbers_add(
             actor=request.user, pbx=pbx, number=data["number"], count=data["count"]
         )
@@ -342,24 +323,12 @@ class NumbersView(APIView):
             status=status.HTTP_201_CREATED,
         )
 
-
-class NumberView(APIView):
-    def _get(self, request: Request, pbx_id: str, item_id: str):
-        pbx = cloud_pbx_for(request, pbx_id)
-        number = selectors.public_number_get(pbx=pbx, number_id=parse_uuid(item_id))
-        return selectors.public_numbers_list(pbx=pbx).get(pk=number.pk)
-
-    @extend_schema(responses=PublicNumberSerializer)
-    def get(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        return Response(PublicNumberSerializer(self._get(request, pbx_id, item_id)).data)
-
     @extend_schema(request=NumberPatchSerializer, responses=PublicNumberSerializer)
-    def patch(self, request: Request, pbx_id: str, item_id: str) -> Response:
+    def partial_update(self, request: Request, pbx_id: str, item_id: str) -> Response:
         """Route the number: ``destination`` member (``target`` = user id), hunt_group,
         auto_attendant or welcome_service (``target`` = its id), or "" for none."""
-        number = self._get(request, pbx_id, item_id)
-        require_telephony(request.user, number.pbx.company)
-        data = body(NumberPatchSerializer, request)
+        number = self.get_object()
+        data = self.body(NumberPatchSerializer, partial=True)
         if "destination" in data:
             target = data.get("target")
             if data["destination"] == "member" and target:
@@ -376,173 +345,113 @@ class NumberView(APIView):
             )
         if data.get("is_company_number"):
             number = number_services.number_make_company_number(actor=request.user, number=number)
-        return Response(PublicNumberSerializer(self._get(request, pbx_id, item_id)).data)
+        return self.answer(self.get_item(self.pbx, number.pk))
 
-    @extend_schema(responses={204: None})
-    def delete(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        number_services.number_remove(
-            actor=request.user, number=self._get(request, pbx_id, item_id)
+    def perform_destroy(self, obj: Any) -> None:
+        number_services.number_remove(actor=self.request.user, number=obj)
+
+
+class HuntGroups(CloudPbxResource):
+    serializer_class = HuntGroupSerializer
+    create_serializer_class = update_serializer_class = HuntGroupInputSerializer
+    reread = True
+
+    def get_list(self, pbx: Pbx) -> Any:
+        return selectors.hunt_groups_list(pbx=pbx)
+
+    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
+        return selectors.hunt_group_get(pbx=pbx, group_id=item_id)
+
+    def perform_create(self, pbx: Pbx, data: dict) -> Any:
+        return feature_services.hunt_group_create(actor=self.request.user, pbx=pbx, data=data)
+
+    def perform_update(self, pbx: Pbx, obj: Any, data: dict) -> Any:
+        return feature_services.hunt_group_update(actor=self.request.user, group=obj, data=data)
+
+    def perform_destroy(self, obj: Any) -> None:
+        feature_services.hunt_group_remove(actor=self.request.user, group=obj)
+
+
+class WelcomeServices(CloudPbxResource):
+    serializer_class = WelcomeServiceSerializer
+    create_serializer_class = update_serializer_class = WelcomeServiceInputSerializer
+    reread = True
+
+    def get_list(self, pbx: Pbx) -> Any:
+        return selectors.welcome_services_list(pbx=pbx)
+
+    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
+        return selectors.welcome_service_get(pbx=pbx, service_id=item_id)
+
+    def perform_create(self, pbx: Pbx, data: dict) -> Any:
+        user = self.request.user
+        return feature_services.welcome_service_create(actor=user, pbx=pbx, data=data)
+
+    def perform_update(self, pbx: Pbx, obj: Any, data: dict) -> Any:
+        user = self.request.user
+        return feature_services.welcome_service_update(actor=user, service=obj, data=data)
+
+    def perform_destroy(self, obj: Any) -> None:
+        feature_services.welcome_service_remove(actor=self.request.user, service=obj)
+
+    @extend_schema(
+        request={"multipart/form-data": UploadSerializer}, responses=WelcomeServiceSerializer
+    )
+    def greeting(self, request: Request, pbx_id: str, item_id: str, which: str) -> Response:
+        """Upload the greeting played while open (``open``) or closed (``closed``): a WAV file."""
+        service = self.get_object()
+        feature_services.welcome_greeting_upload(
+            actor=request.user, service=service, which=which, upload=_upload(request)
         )
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        return self.answer(service)
 
 
-class HuntGroupsView(APIView):
-    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+class AutoAttendants(CloudPbxResource):
+    serializer_class = AttendantSerializer
+    create_serializer_class = update_serializer_class = AttendantInputSerializer
+    reread = True
 
-    @extend_schema(responses=HuntGroupSerializer(many=True))
-    def get(self, request: Request, pbx_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        return paginated(request, selectors.hunt_groups_list(pbx=pbx), HuntGroupSerializer, self)
+    def get_list(self, pbx: Pbx) -> Any:
+        return selectors.auto_attendants_list(pbx=pbx)
 
-    @extend_schema(request=HuntGroupInputSerializer, responses={201: HuntGroupSerializer})
-    def post(self, request: Request, pbx_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        require_telephony(request.user, pbx.company)
-        group = feature_services.hunt_group_create(
-            actor=request.user, pbx=pbx, data=body(HuntGroupInputSerializer, request)
+    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
+        return selectors.auto_attendant_get(pbx=pbx, attendant_id=item_id)
+
+    def perform_create(self, pbx: Pbx, data: dict) -> Any:
+        user = self.request.user
+        return feature_services.auto_attendant_create(actor=user, pbx=pbx, data=data)
+
+    def perform_update(self, pbx: Pbx, obj: Any, data: dict) -> Any:
+        user = self.request.user
+        return feature_services.auto_attendant_update(actor=user, attendant=obj, data=data)
+
+    def perform_destroy(self, obj: Any) -> None:
+        feature_services.auto_attendant_remove(actor=self.request.user, attendant=obj)
+
+    @extend_schema(request={"multipart/form-data": UploadSerializer}, responses=AttendantSerializer)
+    def prompt(self, request: Request, pbx_id: str, item_id: str) -> Response:
+        """Upload the attendant's menu prompt: a WAV file."""
+        attendant = self.get_object()
+        feature_services.attendant_prompt_upload(
+            actor=request.user, attendant=attendant, upload=_upload(request)
         )
-        group = selectors.hunt_group_get(pbx=pbx, group_id=group.pk)
-        return Response(HuntGroupSerializer(group).data, status=status.HTTP_201_CREATED)
+        return self.answer(attendant)
 
 
-class HuntGroupView(APIView):
-    @extend_schema(responses=HuntGroupSerializer)
-    def get(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        return Response(
-            HuntGroupSerializer(
-                selectors.hunt_group_get(pbx=pbx, group_id=parse_uuid(item_id))
-            ).data
-        )
+class EmergencyNumbers(CloudPbxResource):
+    serializer_class = EmergencySerializer
+    create_serializer_class = EmergencyInputSerializer
+    update_serializer_class = EmergencyPatchSerializer
 
-    @extend_schema(request=HuntGroupInputSerializer, responses=HuntGroupSerializer)
-    def patch(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        group = selectors.hunt_group_get(pbx=pbx, group_id=parse_uuid(item_id))
-        require_telephony(request.user, pbx.company)
-        data = body(HuntGroupInputSerializer, request, partial=True)
-        feature_services.hunt_group_update(actor=request.user, group=group, data=data)
-        return Response(
-            HuntGroupSerializer(selectors.hunt_group_get(pbx=pbx, group_id=group.pk)).data
-        )
+    def get_list(self, pbx: Pbx) -> Any:
+        return selectors.emergency_numbers_list(pbx=pbx)
 
-    @extend_schema(responses={204: None})
-    def delete(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        group = selectors.hunt_group_get(pbx=pbx, group_id=parse_uuid(item_id))
-        feature_services.hunt_group_remove(actor=request.user, group=group)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
+        return selectors.emergency_number_get(pbx=pbx, emergency_id=item_id)
 
-
-class WelcomeServicesView(APIView):
-    pagination_class = PageNumberPagination  # lists answer pages (schema too)
-
-    @extend_schema(responses=WelcomeServiceSerializer(many=True))
-    def get(self, request: Request, pbx_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        return paginated(
-            request, selectors.welcome_services_list(pbx=pbx), WelcomeServiceSerializer, self
-        )
-
-    @extend_schema(request=WelcomeServiceInputSerializer, responses={201: WelcomeServiceSerializer})
-    def post(self, request: Request, pbx_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        require_telephony(request.user, pbx.company)
-        service = feature_services.welcome_service_create(
-            actor=request.user, pbx=pbx, data=body(WelcomeServiceInputSerializer, request)
-        )
-        service = selectors.welcome_service_get(pbx=pbx, service_id=service.pk)
-        return Response(WelcomeServiceSerializer(service).data, status=status.HTTP_201_CREATED)
-
-
-class WelcomeServiceView(APIView):
-    @extend_schema(responses=WelcomeServiceSerializer)
-    def get(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        service = selectors.welcome_service_get(pbx=pbx, service_id=parse_uuid(item_id))
-        return Response(WelcomeServiceSerializer(service).data)
-
-    @extend_schema(request=WelcomeServiceInputSerializer, responses=WelcomeServiceSerializer)
-    def patch(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        service = selectors.welcome_service_get(pbx=pbx, service_id=parse_uuid(item_id))
-        require_telephony(request.user, pbx.company)
-        data = body(WelcomeServiceInputSerializer, request, partial=True)
-        feature_services.welcome_service_update(actor=request.user, service=service, data=data)
-        service = selectors.welcome_service_get(pbx=pbx, service_id=service.pk)
-        return Response(WelcomeServiceSerializer(service).data)
-
-    @extend_schema(responses={204: None})
-    def delete(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        service = selectors.welcome_service_get(pbx=pbx, service_id=parse_uuid(item_id))
-        feature_services.welcome_service_remove(actor=request.user, service=service)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class AttendantsView(APIView):
-    pagination_class = PageNumberPagination  # lists answer pages (schema too)
-
-    @extend_schema(responses=AttendantSerializer(many=True))
-    def get(self, request: Request, pbx_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        return paginated(
-            request, selectors.auto_attendants_list(pbx=pbx), AttendantSerializer, self
-        )
-
-    @extend_schema(request=AttendantInputSerializer, responses={201: AttendantSerializer})
-    def post(self, request: Request, pbx_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        require_telephony(request.user, pbx.company)
-        attendant = feature_services.auto_attendant_create(
-            actor=request.user, pbx=pbx, data=body(AttendantInputSerializer, request)
-        )
-        attendant = selectors.auto_attendant_get(pbx=pbx, attendant_id=attendant.pk)
-        return Response(AttendantSerializer(attendant).data, status=status.HTTP_201_CREATED)
-
-
-class AttendantView(APIView):
-    @extend_schema(responses=AttendantSerializer)
-    def get(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        attendant = selectors.auto_attendant_get(pbx=pbx, attendant_id=parse_uuid(item_id))
-        return Response(AttendantSerializer(attendant).data)
-
-    @extend_schema(request=AttendantInputSerializer, responses=AttendantSerializer)
-    def patch(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        attendant = selectors.auto_attendant_get(pbx=pbx, attendant_id=parse_uuid(item_id))
-        require_telephony(request.user, pbx.company)
-        data = body(AttendantInputSerializer, request, partial=True)
-        feature_services.auto_attendant_update(actor=request.user, attendant=attendant, data=data)
-        attendant = selectors.auto_attendant_get(pbx=pbx, attendant_id=attendant.pk)
-        return Response(AttendantSerializer(attendant).data)
-
-    @extend_schema(responses={204: None})
-    def delete(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        attendant = selectors.auto_attendant_get(pbx=pbx, attendant_id=parse_uuid(item_id))
-        feature_services.auto_attendant_remove(actor=request.user, attendant=attendant)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class EmergencyNumbersView(APIView):
-    pagination_class = PageNumberPagination  # lists answer pages (schema too)
-
-    @extend_schema(responses=EmergencySerializer(many=True))
-    def get(self, request: Request, pbx_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        return paginated(
-            request, selectors.emergency_numbers_list(pbx=pbx), EmergencySerializer, self
-        )
-
-    @extend_schema(request=EmergencyInputSerializer, responses={201: EmergencySerializer})
-    def post(self, request: Request, pbx_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        require_telephony(request.user, pbx.company)
-        data = body(EmergencyInputSerializer, request)
-        row = number_services.emergency_number_add(
-            actor=request.user,
+    def perform_create(self, pbx: Pbx, data: dict) -> Any:
+        return number_services.emergency_number_add(
+            actor=self.request.user,
             pbx=pbx,
             country=data["country"],
             number=data["number"],
@@ -550,75 +459,9 @@ class EmergencyNumbersView(APIView):
             softphone_allowed=data["softphone_allowed"],
             hunt_group_id=data.get("hunt_group"),
         )
-        return Response(EmergencySerializer(row).data, status=status.HTTP_201_CREATED)
 
+    def perform_update(self, pbx: Pbx, obj: Any, data: dict) -> Any:
+        return number_services.emergency_number_update(actor=self.request.user, row=obj, data=data)
 
-class EmergencyNumberView(APIView):
-    @extend_schema(responses=EmergencySerializer)
-    def get(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        row = selectors.emergency_number_get(pbx=pbx, emergency_id=parse_uuid(item_id))
-        return Response(EmergencySerializer(row).data)
-
-    @extend_schema(request=EmergencyPatchSerializer, responses=EmergencySerializer)
-    def patch(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        row = selectors.emergency_number_get(pbx=pbx, emergency_id=parse_uuid(item_id))
-        require_telephony(request.user, pbx.company)
-        data = body(EmergencyPatchSerializer, request, partial=True)
-        row = number_services.emergency_number_update(actor=request.user, row=row, data=data)
-        return Response(EmergencySerializer(row).data)
-
-    @extend_schema(responses={204: None})
-    def delete(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        pbx = cloud_pbx_for(request, pbx_id)
-        row = selectors.emergency_number_get(pbx=pbx, emergency_id=parse_uuid(item_id))
-        number_services.emergency_number_remove(actor=request.user, row=row)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class UploadSerializer(serializers.Serializer):
-    file = serializers.FileField()
-
-
-def _upload(request: Request):
-    from rest_framework.exceptions import ValidationError
-
-    upload = request.FILES.get("file")
-    if upload is None:
-        raise ValidationError({"file": [_("Send the WAV file in the multipart field “file”.")]})
-    return upload
-
-
-class WelcomeGreetingView(APIView):
-    parser_classes = [MultiPartParser]
-
-    @extend_schema(
-        request={"multipart/form-data": UploadSerializer}, responses=WelcomeServiceSerializer
-    )
-    def post(self, request: Request, pbx_id: str, item_id: str, which: str) -> Response:
-        """Upload the greeting played while open (``open``) or closed (``closed``): a WAV file."""
-        pbx = cloud_pbx_for(request, pbx_id)
-        service = selectors.welcome_service_get(pbx=pbx, service_id=parse_uuid(item_id))
-        require_telephony(request.user, pbx.company)
-        feature_services.welcome_greeting_upload(
-            actor=request.user, service=service, which=which, upload=_upload(request)
-        )
-        service = selectors.welcome_service_get(pbx=pbx, service_id=service.pk)
-        return Response(WelcomeServiceSerializer(service).data)
-
-
-class AttendantPromptView(APIView):
-    parser_classes = [MultiPartParser]
-
-    @extend_schema(request={"multipart/form-data": UploadSerializer}, responses=AttendantSerializer)
-    def post(self, request: Request, pbx_id: str, item_id: str) -> Response:
-        """Upload the attendant's menu prompt: a WAV file."""
-        pbx = cloud_pbx_for(request, pbx_id)
-        attendant = selectors.auto_attendant_get(pbx=pbx, attendant_id=parse_uuid(item_id))
-        require_telephony(request.user, pbx.company)
-        feature_services.attendant_prompt_upload(
-            actor=request.user, attendant=attendant, upload=_upload(request)
-        )
-        attendant = selectors.auto_attendant_get(pbx=pbx, attendant_id=attendant.pk)
-        return Response(AttendantSerializer(attendant).data)
+    def perform_destroy(self, obj: Any) -> None:
+        number_services.emergency_number_remove(actor=self.request.user, row=obj)

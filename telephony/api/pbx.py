@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -12,7 +15,8 @@ from companies.selectors import company_get
 from rainbow_admin.api.errors import parse_uuid
 from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from telephony import selectors
-from telephony.access import require_pbx_declare, require_telephony
+from telephony.access import require_pbx_declare
+from telephony.api.nested import PbxResource, body, pbx_for
 from telephony.models import Pbx
 from telephony.services import pbx as services
 
@@ -87,16 +91,6 @@ class LinePatchSerializer(serializers.Serializer):
     public_number = serializers.CharField(required=False, allow_blank=True, allow_null=True)
 
 
-def body(serializer_class, request: Request, *, partial: bool = False) -> dict:
-    from rainbow_admin.api.input import validated
-
-    return dict(validated(serializer_class, request, partial=partial))
-
-
-def pbx_for(request: Request, pbx_id: str) -> Pbx:
-    return selectors.pbx_get(actor=request.user, pbx_id=parse_uuid(pbx_id))
-
-
 class CompanyPbxsView(APIView):
     pagination_class = PageNumberPagination  # lists answer pages (schema too)
 
@@ -137,18 +131,21 @@ class PbxView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class LinesView(APIView):
-    pagination_class = PageNumberPagination  # lists answer pages (schema too)
+class Lines(PbxResource):
+    serializer_class = LineSerializer
+    update_serializer_class = LinePatchSerializer
+    item_kwarg = "line_id"
 
-    @extend_schema(responses=LineSerializer(many=True))
-    def get(self, request: Request, pbx_id: str) -> Response:
-        pbx = pbx_for(request, pbx_id)
-        return paginated(request, selectors.lines_list(pbx=pbx), LineSerializer, self)
+    def get_list(self, pbx: Pbx) -> Any:
+        return selectors.lines_list(pbx=pbx)
+
+    def get_item(self, pbx: Pbx, item_id: uuid.UUID) -> Any:
+        return selectors.line_get(pbx=pbx, line_id=item_id)
 
     @extend_schema(request=LineInputSerializer, responses={201: LineSerializer})
-    def post(self, request: Request, pbx_id: str) -> Response:
-        pbx = pbx_for(request, pbx_id)
-        data = body(LineInputSerializer, request)
+    def create(self, request: Request, pbx_id: str) -> Response:
+        pbx = self.pbx
+        data = self.body(LineInputSerializer)
         line = services.line_create(
             actor=request.user,
             pbx=pbx,
@@ -156,30 +153,10 @@ class LinesView(APIView):
             extension=data["extension"],
             public_number=data.get("public_number"),
         )
-        return Response(LineSerializer(line).data, status=status.HTTP_201_CREATED)
+        return self.answer(line, status.HTTP_201_CREATED)
 
+    def perform_update(self, pbx: Pbx, obj: Any, data: dict) -> Any:
+        return services.line_update(actor=self.request.user, line=obj, data=data)
 
-class LineView(APIView):
-    @extend_schema(responses=LineSerializer)
-    def get(self, request: Request, pbx_id: str, line_id: str) -> Response:
-        pbx = pbx_for(request, pbx_id)
-        return Response(
-            LineSerializer(selectors.line_get(pbx=pbx, line_id=parse_uuid(line_id))).data
-        )
-
-    @extend_schema(request=LinePatchSerializer, responses=LineSerializer)
-    def patch(self, request: Request, pbx_id: str, line_id: str) -> Response:
-        pbx = pbx_for(request, pbx_id)
-        line = selectors.line_get(pbx=pbx, line_id=parse_uuid(line_id))
-        require_telephony(request.user, pbx.company)
-        line = services.line_update(
-            actor=request.user, line=line, data=body(LinePatchSerializer, request, partial=True)
-        )
-        return Response(LineSerializer(line).data)
-
-    @extend_schema(responses={204: None})
-    def delete(self, request: Request, pbx_id: str, line_id: str) -> Response:
-        pbx = pbx_for(request, pbx_id)
-        line = selectors.line_get(pbx=pbx, line_id=parse_uuid(line_id))
-        services.line_free(actor=request.user, line=line)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def perform_destroy(self, obj: Any) -> None:
+        services.line_free(actor=self.request.user, line=obj)

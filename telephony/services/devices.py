@@ -13,13 +13,20 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop, ngettext_lazy
 
 from companies.models import User
+from rainbow_admin.celery import task_send
 from rainbow_admin.csvfiles import csv_decode, csv_rows
 from rainbow_admin.errors import DomainError, InvalidInput
 from rainbow_admin.jobs import job_batch, job_claim, jobs_recover
 from telephony.access import require_telephony
 from telephony.identifiers import clean_ipei, clean_mac
 from telephony.models import Device, DeviceImport, Line, Pbx
-from telephony.services.common import lock_pbx, record_change, require_cloud
+from telephony.services.common import (
+    lock_pbx,
+    pbx_for_change,
+    pbx_row_remove,
+    record_change,
+    require_cloud,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -76,9 +83,7 @@ def device_add(
 ) -> Device:
     """Add a device to a Cloud PBX: a valid MAC address (desk phone, SIP device) or IPEI (DECT
     handset), unique on the PBX, optionally assigned to a member's line."""
-    require_telephony(actor, pbx.company)
-    require_cloud(pbx)
-    pbx = lock_pbx(pbx)
+    pbx = pbx_for_change(actor, pbx, cloud=True)
     device = _add(
         pbx, kind=kind, identifier=identifier, model=model, line=_line_of(pbx, line_id=line_id)
     )
@@ -95,8 +100,7 @@ def device_add(
 @transaction.atomic
 def device_assign(*, actor: User, device: Device, line_id: Any) -> Device:
     """Assign a device to a member's line of the same PBX, or to nobody (``line_id`` empty)."""
-    require_telephony(actor, device.pbx.company)
-    pbx = lock_pbx(device.pbx)
+    pbx = pbx_for_change(actor, device.pbx)
     device.line = _line_of(pbx, line_id=line_id)
     device.save(update_fields=["line"])
     record_change(
@@ -114,16 +118,13 @@ def device_assign(*, actor: User, device: Device, line_id: Any) -> Device:
 
 @transaction.atomic
 def device_remove(*, actor: User, device: Device) -> None:
-    require_telephony(actor, device.pbx.company)
-    pbx = lock_pbx(device.pbx)
-    record_change(
+    pbx_row_remove(
         actor=actor,
-        pbx=pbx,
+        row=device,
         verb="device.removed",
         message=gettext_noop("%(actor)s removed the device %(device)s from “%(pbx)s”."),
         params={"device": device.display_identifier},
     )
-    device.delete()
 
 
 # --- CSV import -----------------------------------------------------------------------------
@@ -162,10 +163,8 @@ def device_import_start(*, actor: User, pbx: Pbx, file_name: str, data: bytes) -
 def _queue_import(import_id: Any) -> None:
     """Hand the job to the broker; if it is down, the job stays waiting and says so, and
     ``device_imports_requeue_stale`` hands it over again later."""
-    from telephony.tasks import device_import_task
-
     try:
-        device_import_task.delay(str(import_id))
+        task_send("telephony.tasks.device_import_task", str(import_id))
     except Exception:
         logger.warning("Could not queue device import %s", import_id, exc_info=True)
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -28,7 +29,11 @@ from telephony.models import (
     PublicNumber,
     WelcomeService,
 )
-from telephony.services.common import lock_pbx, record_change, require_cloud
+from telephony.services.common import (
+    pbx_for_change,
+    pbx_row_remove,
+    record_change,
+)
 from telephony.services.pbx import _clean_extension, _clean_name
 
 
@@ -89,18 +94,24 @@ def _route_number(pbx: Pbx, value: Any, **target: Any) -> None:
     number.save()
 
 
+def _require_name_free(others: QuerySet, name: str, message: str) -> None:
+    """Names are unique on a PBX whatever their case: ``others`` (the PBX's other rows of the
+    kind) may not hold ``name``; ``message`` says so with ``%(name)s``."""
+    if others.filter(name__iexact=name).exists():
+        raise InvalidInput(message % {"name": name}, code="name_taken", field="name")
+
+
 # --- hunt groups ----------------------------------------------------------------------------
 
 
 def _clean_group(pbx: Pbx, data: dict[str, Any], group: HuntGroup) -> list[Line] | None:
     if "name" in data:
         group.name = _clean_name(data["name"])
-        if HuntGroup.objects.filter(pbx=pbx, name__iexact=group.name).exclude(pk=group.pk).exists():
-            raise InvalidInput(
-                _("A hunt group named “%(name)s” already exists.") % {"name": group.name},
-                code="name_taken",
-                field="name",
-            )
+        _require_name_free(
+            HuntGroup.objects.filter(pbx=pbx).exclude(pk=group.pk),
+            group.name,
+            _("A hunt group named “%(name)s” already exists."),
+        )
     if data.get("extension"):
         group.extension = _clean_extension(pbx, data["extension"], exclude_group=group.pk)
     elif "extension" in data:
@@ -144,9 +155,7 @@ def _set_members(group: HuntGroup, lines: list[Line] | None) -> None:
 def hunt_group_create(*, actor: User, pbx: Pbx, data: dict[str, Any]) -> HuntGroup:
     """A hunt group: members with a line on the PBX (in ringing order), a policy, a ring timeout
     of 5 to 30 seconds, optionally its own extension."""
-    require_telephony(actor, pbx.company)
-    require_cloud(pbx)
-    pbx = lock_pbx(pbx)
+    pbx = pbx_for_change(actor, pbx, cloud=True)
     group = HuntGroup(pbx=pbx, policy="", ring_timeout=20)
     data = {"policy": data.get("policy"), "name": data.get("name"), **data}
     lines = _clean_group(pbx, data, group)
@@ -164,8 +173,7 @@ def hunt_group_create(*, actor: User, pbx: Pbx, data: dict[str, Any]) -> HuntGro
 
 @transaction.atomic
 def hunt_group_update(*, actor: User, group: HuntGroup, data: dict[str, Any]) -> HuntGroup:
-    require_telephony(actor, group.pbx.company)
-    pbx = lock_pbx(group.pbx)
+    pbx = pbx_for_change(actor, group.pbx)
     lines = _clean_group(pbx, data, group)
     group.save()
     _set_members(group, lines)
@@ -181,17 +189,14 @@ def hunt_group_update(*, actor: User, group: HuntGroup, data: dict[str, Any]) ->
 
 @transaction.atomic
 def hunt_group_remove(*, actor: User, group: HuntGroup) -> None:
-    require_telephony(actor, group.pbx.company)
-    pbx = lock_pbx(group.pbx)
-    PublicNumber.objects.filter(hunt_group=group).update(destination="", hunt_group=None)
-    record_change(
+    pbx_row_remove(
         actor=actor,
-        pbx=pbx,
+        row=group,
         verb="hunt_group.removed",
         message=gettext_noop("%(actor)s removed the hunt group “%(group)s”."),
         params={"group": group.name},
+        unroute="hunt_group",
     )
-    group.delete()
 
 
 # --- audio prompts --------------------------------------------------------------------------
@@ -221,6 +226,24 @@ def clean_wav(upload: Any, *, field: str = "prompt") -> None:
         ) from None
     finally:
         upload.seek(0)
+
+
+def _prompt_store(
+    *,
+    actor: User,
+    owner: WelcomeService | AutoAttendant,
+    field: str,
+    file_name: str,
+    upload: Any,
+    verb: str,
+    message: str,
+    params: dict[str, Any],
+) -> None:
+    """Store an uploaded prompt in ``owner``'s file ``field`` once it proved a WAV file, and
+    record the change."""
+    clean_wav(upload)
+    getattr(owner, field).save(file_name, upload, save=True)
+    record_change(actor=actor, pbx=owner.pbx, verb=verb, message=message, params=params)
 
 
 # --- Welcome Service ------------------------------------------------------------------------
@@ -333,16 +356,13 @@ def _apply_destinations(pbx: Pbx, service: WelcomeService, data: dict[str, Any])
 def welcome_service_create(*, actor: User, pbx: Pbx, data: dict[str, Any]) -> WelcomeService:
     """A Welcome Service answers its public number: the open destination during the weekday
     hours (dated exceptions override them), the closed one otherwise, in the PBX's time zone."""
-    require_telephony(actor, pbx.company)
-    require_cloud(pbx)
-    pbx = lock_pbx(pbx)
+    pbx = pbx_for_change(actor, pbx, cloud=True)
     service = WelcomeService(pbx=pbx, name=_clean_name(data.get("name")))
-    if WelcomeService.objects.filter(pbx=pbx, name__iexact=service.name).exists():
-        raise InvalidInput(
-            _("A Welcome Service named “%(name)s” already exists.") % {"name": service.name},
-            code="name_taken",
-            field="name",
-        )
+    _require_name_free(
+        WelcomeService.objects.filter(pbx=pbx),
+        service.name,
+        _("A Welcome Service named “%(name)s” already exists."),
+    )
     _apply_destinations(pbx, service, data)
     hours = _clean_hours(data.get("hours") or [])
     exceptions = _clean_exceptions(data.get("exceptions") or [])
@@ -367,8 +387,7 @@ def welcome_service_update(
     *, actor: User, service: WelcomeService, data: dict[str, Any]
 ) -> WelcomeService:
     """Change a Welcome Service; ``hours`` and ``exceptions``, when given, replace the old ones."""
-    require_telephony(actor, service.pbx.company)
-    pbx = lock_pbx(service.pbx)
+    pbx = pbx_for_change(actor, service.pbx)
     if "name" in data:
         service.name = _clean_name(data["name"])
     _apply_destinations(pbx, service, data)
@@ -447,12 +466,12 @@ def welcome_greeting_upload(
         raise InvalidInput(
             _("Choose the open or closed greeting."), code="invalid_greeting", field="which"
         )
-    clean_wav(upload)
-    field = getattr(service, f"greeting_{which}")
-    field.save(f"{service.pk}-{which}.wav", upload, save=True)
-    record_change(
+    _prompt_store(
         actor=actor,
-        pbx=service.pbx,
+        owner=service,
+        field=f"greeting_{which}",
+        file_name=f"{service.pk}-{which}.wav",
+        upload=upload,
         verb="welcome.greeting",
         message=gettext_noop("%(actor)s uploaded a greeting for “%(service)s”."),
         params={"service": service.name},
@@ -462,19 +481,14 @@ def welcome_greeting_upload(
 
 @transaction.atomic
 def welcome_service_remove(*, actor: User, service: WelcomeService) -> None:
-    require_telephony(actor, service.pbx.company)
-    pbx = lock_pbx(service.pbx)
-    PublicNumber.objects.filter(welcome_service=service).update(
-        destination="", welcome_service=None
-    )
-    record_change(
+    pbx_row_remove(
         actor=actor,
-        pbx=pbx,
+        row=service,
         verb="welcome.removed",
         message=gettext_noop("%(actor)s removed the Welcome Service “%(service)s”."),
         params={"service": service.name},
+        unroute="welcome_service",
     )
-    service.delete()
 
 
 # --- Automated Attendant --------------------------------------------------------------------
@@ -556,20 +570,17 @@ def _key_rows(attendant: AutoAttendant) -> list[dict[str, Any]]:
 def auto_attendant_create(*, actor: User, pbx: Pbx, data: dict[str, Any]) -> AutoAttendant:
     """An Automated Attendant answers its public number with a root menu of keys 0-9, each to a
     member, a hunt group or a sub-menu (three levels at most); callers may dial extensions."""
-    require_telephony(actor, pbx.company)
-    require_cloud(pbx)
-    pbx = lock_pbx(pbx)
+    pbx = pbx_for_change(actor, pbx, cloud=True)
     attendant = AutoAttendant(
         pbx=pbx,
         name=_clean_name(data.get("name")),
         dial_by_extension=bool(data.get("dial_by_extension", True)),
     )
-    if AutoAttendant.objects.filter(pbx=pbx, name__iexact=attendant.name).exists():
-        raise InvalidInput(
-            _("An Automated Attendant named “%(name)s” already exists.") % {"name": attendant.name},
-            code="name_taken",
-            field="name",
-        )
+    _require_name_free(
+        AutoAttendant.objects.filter(pbx=pbx),
+        attendant.name,
+        _("An Automated Attendant named “%(name)s” already exists."),
+    )
     keys = _clean_keys(pbx, data.get("keys") or [])
     attendant.save()
     _replace_keys(attendant, keys)
@@ -589,8 +600,7 @@ def auto_attendant_update(
     *, actor: User, attendant: AutoAttendant, data: dict[str, Any]
 ) -> AutoAttendant:
     """Change an attendant; ``keys``, when given, replace the whole menu tree."""
-    require_telephony(actor, attendant.pbx.company)
-    pbx = lock_pbx(attendant.pbx)
+    pbx = pbx_for_change(actor, attendant.pbx)
     if "name" in data:
         attendant.name = _clean_name(data["name"])
     if "dial_by_extension" in data:
@@ -633,11 +643,12 @@ def attendant_key_remove(*, actor: User, attendant: AutoAttendant, path: str) ->
 @transaction.atomic
 def attendant_prompt_upload(*, actor: User, attendant: AutoAttendant, upload: Any) -> AutoAttendant:
     require_telephony(actor, attendant.pbx.company)
-    clean_wav(upload)
-    attendant.prompt.save(f"{attendant.pk}-menu.wav", upload, save=True)
-    record_change(
+    _prompt_store(
         actor=actor,
-        pbx=attendant.pbx,
+        owner=attendant,
+        field="prompt",
+        file_name=f"{attendant.pk}-menu.wav",
+        upload=upload,
         verb="attendant.prompt",
         message=gettext_noop("%(actor)s uploaded a prompt for “%(attendant)s”."),
         params={"attendant": attendant.name},
@@ -647,19 +658,14 @@ def attendant_prompt_upload(*, actor: User, attendant: AutoAttendant, upload: An
 
 @transaction.atomic
 def auto_attendant_remove(*, actor: User, attendant: AutoAttendant) -> None:
-    require_telephony(actor, attendant.pbx.company)
-    pbx = lock_pbx(attendant.pbx)
-    PublicNumber.objects.filter(auto_attendant=attendant).update(
-        destination="", auto_attendant=None
-    )
-    record_change(
+    pbx_row_remove(
         actor=actor,
-        pbx=pbx,
+        row=attendant,
         verb="attendant.removed",
         message=gettext_noop("%(actor)s removed the Automated Attendant “%(attendant)s”."),
         params={"attendant": attendant.name},
+        unroute="auto_attendant",
     )
-    attendant.delete()
 
 
 def is_open(service: WelcomeService, at: datetime.datetime) -> bool:

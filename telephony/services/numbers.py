@@ -12,7 +12,6 @@ from django_countries import countries
 
 from companies.models import User
 from rainbow_admin.errors import InvalidInput
-from telephony.access import require_telephony
 from telephony.emergency import emergency_code, is_known
 from telephony.identifiers import clean_e164
 from telephony.models import (
@@ -24,7 +23,11 @@ from telephony.models import (
     PublicNumber,
     WelcomeService,
 )
-from telephony.services.common import lock_pbx, record_change, require_cloud
+from telephony.services.common import (
+    pbx_for_change,
+    pbx_row_remove,
+    record_change,
+)
 
 MAX_RANGE = 100
 
@@ -55,9 +58,7 @@ def numbers_add(*, actor: User, pbx: Pbx, number: str, count: int = 1) -> list[P
     """Add one public number or a range of ``count`` consecutive ones (E.164, checked with the
     phonenumbers library). A range overlapping numbers already there adds nothing. The first
     number of the PBX becomes the company number."""
-    require_telephony(actor, pbx.company)
-    require_cloud(pbx)
-    pbx = lock_pbx(pbx)
+    pbx = pbx_for_change(actor, pbx, cloud=True)
     first = clean_e164(number, region=pbx.country.code)
     if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_RANGE:
         raise InvalidInput(
@@ -105,8 +106,7 @@ def number_route(
 ) -> PublicNumber:
     """Route a public number to a member (their line), a hunt group, an Automated Attendant or a
     Welcome Service of the same PBX, or to nothing (``destination`` empty)."""
-    require_telephony(actor, number.pbx.company)
-    pbx = lock_pbx(number.pbx)
+    pbx = pbx_for_change(actor, number.pbx)
     if destination not in PublicNumber.Destination.values:
         raise InvalidInput(
             _(
@@ -155,8 +155,7 @@ def number_route(
 
 @transaction.atomic
 def number_make_company_number(*, actor: User, number: PublicNumber) -> PublicNumber:
-    require_telephony(actor, number.pbx.company)
-    pbx = lock_pbx(number.pbx)
+    pbx = pbx_for_change(actor, number.pbx)
     PublicNumber.objects.filter(pbx=pbx, is_company_number=True).update(is_company_number=False)
     number.is_company_number = True
     number.save(update_fields=["is_company_number"])
@@ -173,8 +172,7 @@ def number_make_company_number(*, actor: User, number: PublicNumber) -> PublicNu
 @transaction.atomic
 def number_remove(*, actor: User, number: PublicNumber) -> None:
     """Remove a public number; if it was the company number, the next one takes its place."""
-    require_telephony(actor, number.pbx.company)
-    pbx = lock_pbx(number.pbx)
+    pbx = pbx_for_change(actor, number.pbx)
     Line.objects.filter(pbx=pbx, public_number=number.number).update(public_number="")
     was_main = number.is_company_number
     record_change(
@@ -218,9 +216,7 @@ def emergency_number_add(
     hunt_group_id: Any = None,
 ) -> EmergencyNumber:
     """Add an emergency number for a country (2 to 6 digits, once per country)."""
-    require_telephony(actor, pbx.company)
-    require_cloud(pbx)
-    pbx = lock_pbx(pbx)
+    pbx = pbx_for_change(actor, pbx, cloud=True)
     country = (country or "").strip().upper()
     if country not in dict(countries):
         raise InvalidInput(
@@ -268,8 +264,7 @@ def emergency_number_update(
     *, actor: User, row: EmergencyNumber, data: dict[str, Any]
 ) -> EmergencyNumber:
     """Change whether softphones may call an emergency number, its description or hunt group."""
-    require_telephony(actor, row.pbx.company)
-    pbx = lock_pbx(row.pbx)
+    pbx = pbx_for_change(actor, row.pbx)
     if "softphone_allowed" in data:
         row.softphone_allowed = bool(data["softphone_allowed"])
     if "description" in data:
@@ -289,13 +284,10 @@ def emergency_number_update(
 
 @transaction.atomic
 def emergency_number_remove(*, actor: User, row: EmergencyNumber) -> None:
-    require_telephony(actor, row.pbx.company)
-    pbx = lock_pbx(row.pbx)
-    record_change(
+    pbx_row_remove(
         actor=actor,
-        pbx=pbx,
+        row=row,
         verb="emergency.removed",
         message=gettext_noop("%(actor)s removed the emergency number %(number)s (%(country)s)."),
         params={"number": row.number, "country": row.country.code},
     )
-    row.delete()

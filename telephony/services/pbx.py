@@ -15,11 +15,16 @@ from companies.selectors import company_admins
 from companies.validation import clean_country, clean_language
 from notifications.services import activity_record, email_queue
 from rainbow_admin.errors import InvalidInput
-from telephony.access import require_pbx_declare, require_telephony
+from telephony.access import require_pbx_declare
 from telephony.emergency import emergency_code, emergency_table
 from telephony.identifiers import clean_e164, clean_host
 from telephony.models import EmergencyNumber, HuntGroup, Line, Pbx, PublicNumber
-from telephony.services.common import lock_pbx, pbx_url, record_change
+from telephony.services.common import (
+    lock_pbx,
+    pbx_for_change,
+    pbx_url,
+    record_change,
+)
 
 DEFAULT_TIME_ZONES = {
     "DE": "Europe/Berlin",
@@ -377,8 +382,7 @@ def line_create(
 ) -> Line:
     """Give a member of the company a line on the PBX: one line per member, an extension unique
     on the PBX (inside its numbering on a Cloud PBX), optionally a public number."""
-    require_telephony(actor, pbx.company)
-    pbx = lock_pbx(pbx)
+    pbx = pbx_for_change(actor, pbx)
     # Locked, as member_deactivate locks it: a member deactivated meanwhile gets no line (a
     # line only ever belongs to an active member of the PBX's company, or to one still awaiting
     # activation, as a member import gives them; the dashboard counts on it).
@@ -428,8 +432,7 @@ def line_create(
 @transaction.atomic
 def line_update(*, actor: User, line: Line, data: dict[str, Any]) -> Line:
     """Change a line's extension or public number, with the same rules as when it was given."""
-    require_telephony(actor, line.pbx.company)
-    pbx = lock_pbx(line.pbx)
+    pbx = pbx_for_change(actor, line.pbx)
     if "extension" in data:
         line.extension = _clean_extension(pbx, data["extension"], exclude_line=line.pk)
     if "public_number" in data:
@@ -453,8 +456,7 @@ def _free(line: Line) -> None:
 @transaction.atomic
 def line_free(*, actor: User, line: Line) -> None:
     """Take a member's line back: its devices stay on the PBX unassigned, its numbers unrouted."""
-    require_telephony(actor, line.pbx.company)
-    lock_pbx(line.pbx)
+    pbx_for_change(actor, line.pbx)
     record_change(
         actor=actor,
         pbx=line.pbx,

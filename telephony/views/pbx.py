@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -9,7 +12,7 @@ from django.utils.translation import gettext as _
 from telephony import selectors
 from telephony.forms import LineForm, PbxDeclareForm, PbxEditForm
 from telephony.services import pbx as services
-from telephony.views.base import act, back, page, telephony_page
+from telephony.views.base import PbxPage, act, page, telephony_page
 
 
 @telephony_page()
@@ -31,73 +34,78 @@ def index(request: HttpRequest, ws, pbx) -> HttpResponse:
     return page(request, "telephony/index.html", ws, None, pbxs=pbxs, form=form)
 
 
-@telephony_page()
-def pbx_detail(request: HttpRequest, ws, pbx) -> HttpResponse:
-    members = selectors.members_without_line(company=ws.company)
-    line_form = LineForm(
-        request.POST if request.POST.get("action") == "line_add" else None, members=members
-    )
-    edit_form = PbxEditForm(
-        request.POST if request.POST.get("action") == "edit" else None,
-        pbx=pbx,
-        initial={
-            "name": pbx.name,
-            "status": pbx.status,
-            "time_zone": pbx.time_zone,
-            "language": pbx.language,
-            "system_id": pbx.system_id,
-            "version": pbx.version,
-            "call_server": pbx.call_server,
-            "sip_domain": pbx.sip_domain,
-        },
-    )
-    if request.method == "POST":
-        action = request.POST.get("action")
-        user = request.user
-        if action == "line_add" and line_form.is_valid():
-            data = line_form.cleaned_data
-            if act(
-                request,
-                lambda: services.line_create(
-                    actor=user,
-                    pbx=pbx,
-                    user_id=data["user"].pk,
-                    extension=data["extension"],
-                    public_number=data["public_number"],
-                ),
-                _("The line was given."),
-                line_form,
-            ):
-                return back(request)
-        elif action == "line_free":
-            line = selectors.line_get(pbx=pbx, line_id=request.POST.get("line"))
-            act(
-                request, lambda: services.line_free(actor=user, line=line), _("The line was freed.")
-            )
-            return back(request)
-        elif action == "edit" and edit_form.is_valid():
-            data = {k: v for k, v in edit_form.cleaned_data.items() if k in edit_form.fields}
-            if act(
-                request,
-                lambda: services.pbx_update(actor=user, pbx=pbx, data=data),
-                _("The PBX was saved."),
-                edit_form,
-            ):
-                return back(request)
-        elif action == "remove":
-            if act(
-                request, lambda: services.pbx_remove(actor=user, pbx=pbx), _("The PBX was removed.")
-            ):
-                return redirect(ws.base)
-            return back(request)
-    return page(
-        request,
-        "telephony/pbx.html",
-        ws,
-        pbx,
-        lines=selectors.lines_list(pbx=pbx),
-        line_form=line_form,
-        edit_form=edit_form,
-        has_members=members.exists(),
-        tab="lines",
-    )
+class PbxDetailPage(PbxPage):
+    template = "telephony/pbx.html"
+    tab = "lines"
+    cloud = False
+    forms = {"line_add": ("line_form", LineForm), "edit": ("edit_form", PbxEditForm)}
+    row_field = "line"
+    row_actions = ("line_free",)
+    actions = ("remove",)
+
+    def __init__(self, request: HttpRequest, ws, pbx, **kwargs: Any) -> None:
+        super().__init__(request, ws, pbx, **kwargs)
+        self.members = selectors.members_without_line(company=ws.company)
+
+    def get_form_kwargs(self, action: str | None) -> dict[str, Any]:
+        if action == "line_add":
+            return {"members": self.members}
+        pbx = self.pbx
+        return {
+            "pbx": pbx,
+            "initial": {
+                "name": pbx.name,
+                "status": pbx.status,
+                "time_zone": pbx.time_zone,
+                "language": pbx.language,
+                "system_id": pbx.system_id,
+                "version": pbx.version,
+                "call_server": pbx.call_server,
+                "sip_domain": pbx.sip_domain,
+            },
+        }
+
+    def get_row(self, row_id: uuid.UUID) -> Any:
+        return selectors.line_get(pbx=self.pbx, line_id=row_id)
+
+    def context(self) -> dict[str, Any]:
+        return {
+            "rows": selectors.lines_list(pbx=self.pbx),
+            "has_members": self.members.exists(),
+        }
+
+    def on_line_add(self, form: LineForm) -> HttpResponse | None:
+        data = form.cleaned_data
+        done = self.run(
+            lambda: services.line_create(
+                actor=self.user,
+                pbx=self.pbx,
+                user_id=data["user"].pk,
+                extension=data["extension"],
+                public_number=data["public_number"],
+            ),
+            _("The line was given."),
+            form,
+        )
+        return self.back() if done else None
+
+    def on_line_free(self, line: Any) -> None:
+        self.run(lambda: services.line_free(actor=self.user, line=line), _("The line was freed."))
+
+    def on_edit(self, form: PbxEditForm) -> HttpResponse | None:
+        data = {k: v for k, v in form.cleaned_data.items() if k in form.fields}
+        done = self.run(
+            lambda: services.pbx_update(actor=self.user, pbx=self.pbx, data=data),
+            _("The PBX was saved."),
+            form,
+        )
+        return self.back() if done else None
+
+    def on_remove(self) -> HttpResponse:
+        done = self.run(
+            lambda: services.pbx_remove(actor=self.user, pbx=self.pbx), _("The PBX was removed.")
+        )
+        return redirect(self.ws.base) if done else self.back()
+
+
+pbx_detail = PbxDetailPage.as_view()

@@ -1,0 +1,22 @@
+"""The one question ``rainbow_admin.permissions`` asks the partners app: which scopes a partner
+holds on a company. It reads models only, so the permission module can ask it without the partners
+app's selectors and services (which ask permissions in turn) being imported back."""
+
+from __future__ import annotations
+
+import uuid
+
+from partners.models import PartnerLink
+
+
+def active_link_scopes(*, company_id: uuid.UUID, partner_id: uuid.UUID) -> frozenset[str] | None:
+    """The scopes of the active link from ``company`` to ``partner``; None when there is no such
+    link (a link may hold no scope at all, which is not the same as no link)."""
+    link = (
+        PartnerLink.objects.filter(
+            company_id=company_id, partner_id=partner_id, ended_at__isnull=True
+        )
+        .only("scope_licensing", "scope_telephony")
+        .first()
+    )
+    return frozenset(link.scopes) if link else None
