@@ -24,6 +24,8 @@ from companies.validation import clean_country, clean_language
 from notifications.services import activity_record, email_queue
 from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound, Throttled
 from rainbow_admin.permissions import is_operator, require_manage
+from webhooks import payloads
+from webhooks.events import event_record
 
 ROLES = {choice for choice, _label in User.Role.choices}
 
@@ -210,6 +212,7 @@ def member_add(
         message=gettext_noop("%(actor)s added %(member)s (%(email)s)."),
         params={"actor": actor.name, "member": user.name, "email": user.email},
     )
+    event_record(company=company, type="member.added", data=payloads.member(user, company))
     if not password:
         _send_activation(user, invited_by=actor)
     member_created.send(sender=User, member=user, actor=actor)
@@ -283,6 +286,7 @@ def member_deactivate(*, actor: User, company: Company, member_id) -> User:
         message=gettext_noop("%(actor)s deactivated %(member)s."),
         params={"actor": actor.name, "member": member.name},
     )
+    event_record(company=company, type="member.deactivated", data=payloads.member(member, company))
     member_deactivated.send(sender=User, member=member, actor=actor)
     return member
 

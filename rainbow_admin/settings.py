@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "licensing",
     "telephony",
     "notifications",
+    "webhooks",
 ]
 
 MIDDLEWARE = [
@@ -168,6 +169,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partners.tasks.expire_invitations_task",
         "schedule": timedelta(minutes=5),
     },
+    "requeue-due-webhook-deliveries": {
+        "task": "webhooks.tasks.requeue_due_deliveries_task",
+        "schedule": timedelta(seconds=30),
+    },
     "remind-partner-requests": {
         "task": "partners.tasks.remind_invitations_task",
         "schedule": timedelta(minutes=30),
@@ -273,3 +278,23 @@ LOGGING = {
 
 # Telephony: the largest audio prompt (WAV) accepted for a Welcome Service or an attendant.
 TELEPHONY_PROMPT_MAX_BYTES = env.int("TELEPHONY_PROMPT_MAX_BYTES", default=5 * 1024 * 1024)
+
+# Webhooks (DESIGN.md): delays between attempts (seconds; jittered ±20 %, at least 24 hours in
+# all), then failed; an endpoint failing for WEBHOOK_DISABLE_AFTER_DAYS is turned off.
+WEBHOOK_RETRY_SCHEDULE = env.list(
+    "WEBHOOK_RETRY_SCHEDULE",
+    cast=float,
+    default=[5, 60, 300, 1800, 7200, 18000, 36000, 50400],
+)
+WEBHOOK_DISABLE_AFTER = timedelta(days=env.int("WEBHOOK_DISABLE_AFTER_DAYS", default=5))
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10)
+# Outside DEBUG: https only, and no private, loopback or link-local address (checked at send time).
+WEBHOOK_ALLOW_PRIVATE_URLS = env.bool("WEBHOOK_ALLOW_PRIVATE_URLS", default=DEBUG)
+WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT = env.int("WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT", default=2)
+WEBHOOK_MAX_ENDPOINTS = env.int("WEBHOOK_MAX_ENDPOINTS", default=20)
+WEBHOOK_SECRET_OVERLAP = timedelta(hours=24)
+# An attempt not finished after this is presumed lost (its worker killed) and may run again.
+WEBHOOK_ATTEMPT_LEASE = timedelta(seconds=env.int("WEBHOOK_ATTEMPT_LEASE_SECONDS", default=60))
+# Retries this near wait in the broker; later ones are queued by the beat job when due.
+WEBHOOK_COUNTDOWN_MAX = timedelta(minutes=10)
+WEBHOOK_REQUEUE_GRACE = timedelta(seconds=env.int("WEBHOOK_REQUEUE_GRACE_SECONDS", default=10))

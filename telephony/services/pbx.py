@@ -21,6 +21,8 @@ from telephony.access import require_pbx_declare, require_telephony
 from telephony.identifiers import clean_e164, clean_host
 from telephony.models import EmergencyNumber, HuntGroup, Line, Pbx, PublicNumber
 from telephony.services.common import lock_pbx, pbx_url, record_change
+from webhooks import payloads
+from webhooks.events import event_record
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "emergency_numbers.json"
 DEFAULT_TIME_ZONES = {
@@ -239,6 +241,7 @@ def pbx_declare(
         message=gettext_noop("%(actor)s declared the PBX “%(pbx)s” (%(kind)s)."),
         params={"kind": pbx.get_kind_display()},
     )
+    event_record(company=company, type="pbx.declared", data=payloads.pbx(pbx))
     if not actor.company_id or actor.company_id != company.pk:
         for admin in company_admins(company_id=company.pk):
             email_queue(
@@ -298,6 +301,7 @@ def pbx_update(*, actor: User, pbx: Pbx, data: dict[str, Any]) -> Pbx:
         message=gettext_noop("%(actor)s changed the PBX “%(pbx)s”."),
         params={},
     )
+    event_record(company=pbx.company, type="pbx.updated", data=payloads.pbx(pbx))
     return pbx
 
 
@@ -313,6 +317,7 @@ def pbx_remove(*, actor: User, pbx: Pbx) -> None:
         message=gettext_noop("%(actor)s removed the PBX “%(pbx)s”."),
         params={},
     )
+    event_record(company=pbx.company, type="pbx.removed", data=payloads.pbx(pbx))
     pbx.delete()
 
 
