@@ -15,12 +15,14 @@ from django.conf import settings
 from standardwebhooks.webhooks import Webhook
 
 from tests.conftest import Worker, free_port
+from tests.reliability.conftest import broker  # noqa: F401  (the fixture, for outage tests)
 
 # What the worker is started with: loopback allowed, retries after 1 s, 2 s and 3 s.
 WORKER_ENV = {
     "WEBHOOK_ALLOW_PRIVATE_URLS": "1",
     "WEBHOOK_RETRY_SCHEDULE": "1,2,3",
     "WEBHOOK_TIMEOUT_SECONDS": "5",
+    "WEBHOOK_ATTEMPT_LEASE_SECONDS": "8",
 }
 
 
@@ -52,6 +54,7 @@ class Receiver:
         self._lock = threading.Lock()
         self.server: ThreadingHTTPServer | None = None
         self.refused: list[Received] = []
+        self.arrived = 0  # requests whose body was read, answered or not yet
 
     @property
     def url(self) -> str:
@@ -65,6 +68,8 @@ class Receiver:
 
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                with receiver._lock:
+                    receiver.arrived += 1
                 if receiver.delay:
                     time.sleep(receiver.delay)
                 with receiver._lock:
