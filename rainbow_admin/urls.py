@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("partners.urls")),
     path("", include("telephony.urls")),
     path("", include("licensing.urls")),
+    path("", include("webhooks.urls")),
 ]
 
 handler404 = "rainbow_admin.views.not_found"
