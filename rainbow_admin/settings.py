@@ -223,7 +223,10 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "rainbow_admin.api.schema.add_error_responses",
+        "webhooks.schema.add_webhooks",
     ],
+    # 3.1: the version with a ``webhooks`` section (the events posted to company endpoints).
+    "OAS_VERSION": "3.1.0",
 }
 
 # Content Security Policy: nothing inline, nothing from elsewhere.

@@ -13,19 +13,19 @@ from typing import Any
 from rest_framework import serializers
 
 
-class CompanyRef(serializers.Serializer):
+class EventCompany(serializers.Serializer):
     id = serializers.UUIDField()
     name = serializers.CharField()
     kind = serializers.CharField()
 
 
-class PersonRef(serializers.Serializer):
+class EventPerson(serializers.Serializer):
     id = serializers.UUIDField()
     email = serializers.EmailField()
     name = serializers.CharField()
 
 
-class MemberData(PersonRef):
+class MemberData(EventPerson):
     role = serializers.CharField()
     language = serializers.CharField()
     active = serializers.BooleanField(source="is_active")
@@ -34,16 +34,16 @@ class MemberData(PersonRef):
 class InvitationData(serializers.Serializer):
     id = serializers.UUIDField()
     status = serializers.CharField()
-    from_company = CompanyRef()
-    to_company = CompanyRef()
+    from_company = EventCompany()
+    to_company = EventCompany()
     created_at = serializers.DateTimeField()
     expires_at = serializers.DateTimeField()
     responded_at = serializers.DateTimeField(allow_null=True)
 
 
 class PartnerLinkData(serializers.Serializer):
-    company = CompanyRef()
-    partner = CompanyRef()
+    company = EventCompany()
+    partner = EventCompany()
     since = serializers.DateTimeField()
     ended_at = serializers.DateTimeField(allow_null=True)
     end_reason = serializers.CharField(help_text="replaced, removed or dropped; empty while linked")
@@ -52,15 +52,15 @@ class PartnerLinkData(serializers.Serializer):
 
 class SubscriptionData(serializers.Serializer):
     id = serializers.UUIDField()
-    company = CompanyRef()
+    company = EventCompany()
     offer = serializers.CharField(source="offer_id")
     quantity = serializers.IntegerField()
     billing = serializers.CharField()
     status = serializers.CharField()
-    reseller = CompanyRef(allow_null=True)
+    reseller = EventCompany(allow_null=True)
 
 
-class SubscriptionRef(serializers.Serializer):
+class EventSubscription(serializers.Serializer):
     id = serializers.UUIDField()
     offer = serializers.CharField(source="offer_id")
 
@@ -71,17 +71,17 @@ class PbxData(serializers.Serializer):
     name = serializers.CharField()
     country = serializers.CharField(source="country.code")
     status = serializers.CharField()
-    company = CompanyRef()
+    company = EventCompany()
 
 
-class EndpointRef(serializers.Serializer):
+class EventEndpoint(serializers.Serializer):
     id = serializers.UUIDField()
     url = serializers.URLField()
 
 
 # The ``data`` of each event type.
 class PingEvent(serializers.Serializer):
-    endpoint = EndpointRef()
+    endpoint = EventEndpoint()
 
 
 class InvitationEvent(serializers.Serializer):
@@ -97,13 +97,13 @@ class SubscriptionEvent(serializers.Serializer):
 
 
 class LicenseEvent(serializers.Serializer):
-    company = CompanyRef()
-    subscription = SubscriptionRef()
-    members = PersonRef(many=True)
+    company = EventCompany()
+    subscription = EventSubscription()
+    members = EventPerson(many=True)
 
 
 class MemberEvent(serializers.Serializer):
-    company = CompanyRef()
+    company = EventCompany()
     member = MemberData()
 
 
@@ -126,14 +126,14 @@ def subscription(value: Any) -> dict[str, Any]:
 def licenses(value: Any, members: Iterable[Any]) -> dict[str, Any]:
     """Licenses of subscription ``value`` given to (or taken from) ``members``."""
     return {
-        "company": CompanyRef(value.company).data,
-        "subscription": SubscriptionRef(value).data,
-        "members": PersonRef(list(members), many=True).data,
+        "company": EventCompany(value.company).data,
+        "subscription": EventSubscription(value).data,
+        "members": EventPerson(list(members), many=True).data,
     }
 
 
 def member(value: Any, company: Any) -> dict[str, Any]:
-    return {"company": CompanyRef(company).data, "member": MemberData(value).data}
+    return {"company": EventCompany(company).data, "member": MemberData(value).data}
 
 
 def pbx(value: Any) -> dict[str, Any]:
