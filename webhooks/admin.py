@@ -1,9 +1,9 @@
-"""Operators see endpoints and the delivery log (read-only: changes go through the portal, whose
-services keep the egress rules and the secrets)."""
+"""Operators see companies' endpoints (read-only: changes go through the portal, whose services
+keep the egress rules and the secrets; the delivery log is on the company's Webhooks page)."""
 
 from django.contrib import admin
 
-from webhooks.models import Delivery, Endpoint
+from webhooks.models import Endpoint
 
 
 @admin.register(Endpoint)
@@ -27,19 +27,6 @@ class EndpointAdmin(admin.ModelAdmin):
         "updated_at",
         "previous_secret_expires_at",
     )
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-
-@admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
-    list_display = ("event", "endpoint", "status", "attempts", "response_status", "created_at")
-    list_filter = ("status",)
-    list_select_related = ("event", "endpoint")
-    raw_id_fields = ("endpoint", "event")
-    show_full_result_count = False
-    readonly_fields = [f.name for f in Delivery._meta.fields]
 
     def has_add_permission(self, request) -> bool:
         return False

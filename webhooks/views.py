@@ -49,17 +49,15 @@ def webhooks(request: HttpRequest) -> HttpResponse:
         request,
         "webhooks/webhooks.html",
         {"form": form, "endpoints": endpoints, "created": created},
-        status=400 if form.errors else 200,
     )
 
 
-def _detail(request, endpoint, form, secret: str | None = None, status: int = 200):
+def _detail(request, endpoint, form, secret: str | None = None):
     deliveries = list(selectors.deliveries_for(endpoint=endpoint)[:LOG_SIZE])
     return render(
         request,
         "webhooks/webhook_detail.html",
         {"endpoint": endpoint, "form": form, "deliveries": deliveries, "secret": secret},
-        status=status,
     )
 
 
@@ -85,7 +83,7 @@ def webhook_detail(request: HttpRequest, webhook_id: str) -> HttpResponse:
             else:
                 messages.success(request, _("The webhook was saved."))
                 return redirect("webhook_detail", endpoint.pk)
-        return _detail(request, endpoint, form, status=400)
+        return _detail(request, endpoint, form)
     return _detail(request, endpoint, form)
 
 

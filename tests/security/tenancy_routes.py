@@ -77,7 +77,6 @@ ADMIN_MODELS = {
     "notifications/notification": "notification",
     "notifications/activityrecord": "activity",
     "webhooks/endpoint": "webhook",
-    "webhooks/delivery": "webhook_delivery",
     "auth/group": None,  # no group is the victim's: the page is tried with a made-up id
 }
 # Patterns whose named groups are not object ids, consciously left out (with the reason).
