@@ -215,7 +215,7 @@ def main() -> None:
                 raise SystemExit("the worker did not start")
         app.control.cancel_consumer("webhook-bench", reply=True)
         for delivery in deliveries:  # what the services' on_commit does
-            app.send_task(DELIVER_TASK, args=[str(delivery.pk)])
+            app.send_task(DELIVER_TASK, args=[str(delivery.pk), str(delivery.endpoint_id)])
         started = time.monotonic()
         app.control.add_consumer("webhook-bench", reply=True)
         worker_s = receiver.wait_for(args.count, 1800) - started

@@ -107,22 +107,24 @@ def write_deliveries(endpoints: list[Endpoint], type: str, data: dict[str, Any])
         )
         for endpoint in endpoints
     )
-    ids = [delivery.pk for delivery in deliveries]
+    ids = [(delivery.pk, delivery.endpoint_id) for delivery in deliveries]
     transaction.on_commit(lambda: queue_deliveries(ids))
     return deliveries
 
 
-def queue_deliveries(delivery_ids: Iterable[uuid.UUID], countdown: float | None = None) -> None:
-    """Hand deliveries to the worker, by task name (this module does not import the task's).
-    If the broker is unreachable they stay pending and the beat job queues them again."""
+def queue_deliveries(deliveries: Iterable[tuple[uuid.UUID, uuid.UUID]]) -> None:
+    """Hand deliveries (``(delivery id, endpoint id)``) to the worker, by task name: this module
+    does not import the task's. If the broker is unreachable they stay pending and the beat job
+    queues them again."""
     eager = current_app.conf.task_always_eager
     if eager:  # the embedded default: run in-process, as ``delay`` would
         current_app.loader.import_default_modules()
-    for delivery_id in delivery_ids:
+    for delivery_id, endpoint_id in deliveries:
+        args = [str(delivery_id), str(endpoint_id)]
         try:
             if eager:
-                current_app.tasks[DELIVER_TASK].apply(args=[str(delivery_id)])
+                current_app.tasks[DELIVER_TASK].apply(args=args)
             else:
-                current_app.send_task(DELIVER_TASK, args=[str(delivery_id)], countdown=countdown)
+                current_app.send_task(DELIVER_TASK, args=args)
         except Exception:
             logger.warning("Could not queue delivery %s; beat will", delivery_id, exc_info=True)

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -51,10 +51,10 @@ def deliveries_requeue_due(*, now: datetime | None = None) -> list[uuid.UUID]:
             next_attempt_at__lte=now - settings.WEBHOOK_REQUEUE_GRACE,
         )
         .order_by("next_attempt_at")
-        .values_list("pk", flat=True)[:1000]
+        .values_list("pk", "endpoint_id")[:1000]
     )
     queue_deliveries(ids)
-    return ids
+    return [delivery_id for delivery_id, _endpoint_id in ids]
 
 
 # --- endpoints: the company's admins ---------------------------------------------------------
@@ -232,7 +232,7 @@ def delivery_redeliver(*, actor: User, endpoint_id: Any, delivery_id: Any) -> De
     delivery = Delivery.objects.create(
         endpoint=endpoint, event_id=original.event_id, next_attempt_at=now, created_at=now
     )
-    transaction.on_commit(lambda: queue_deliveries([delivery.pk]))
+    transaction.on_commit(lambda: queue_deliveries([(delivery.pk, endpoint.pk)]))
     return delivery
 
 
@@ -257,11 +257,24 @@ def signature(endpoint: Endpoint, message_id: str, moment: datetime, body: str) 
     return " ".join(signatures)
 
 
+def _commit_without_waiting_for_disk() -> None:
+    """This transaction's commit returns before PostgreSQL has flushed it to disk.
+
+    For the worker's bookkeeping of an attempt only: a database crash in the next moment may
+    forget a claim or a success, and the delivery is then sent again under the same
+    ``webhook-id``, which at least once allows. It halves the cost of a delivery.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
 def _claim(delivery_id: Any) -> Delivery | None:
     """Take the delivery for one attempt: pending, due, not held by another worker. Its lease
     (``next_attempt_at`` moved ahead) keeps beat from queueing it while the attempt runs."""
     now = timezone.now()
     with transaction.atomic():
+        _commit_without_waiting_for_disk()
         delivery = (
             Delivery.objects.select_for_update(of=("self",), skip_locked=True)
             .select_related("endpoint", "event")
@@ -283,15 +296,18 @@ def _claim(delivery_id: Any) -> Delivery | None:
     return delivery
 
 
-def delivery_attempt(*, delivery_id: Any) -> Outcome:
+def delivery_attempt(*, delivery_id: Any, endpoint_id: Any = None) -> Outcome:
     """Send one delivery once, if it is due: sign, POST, keep the answer, schedule a retry.
 
     2xx is success. Anything else (an error status, a redirect, no answer within
     ``WEBHOOK_TIMEOUT_SECONDS``, an address the egress rules refuse) is retried after the next
     delay of ``WEBHOOK_RETRY_SCHEDULE`` (jittered ±20 %, at least 24 hours in all), then failed.
     An endpoint failing since ``WEBHOOK_DISABLE_AFTER`` is turned off and its admins emailed.
+    ``endpoint_id`` (as queued) saves looking it up.
     """
-    peek = Delivery.objects.filter(pk=delivery_id).values_list("endpoint_id", flat=True).first()
+    peek = endpoint_id or (
+        Delivery.objects.filter(pk=delivery_id).values_list("endpoint_id", flat=True).first()
+    )
     if peek is None:
         return Outcome("skipped")
     token = limits.slot_take(peek)
@@ -345,6 +361,7 @@ def _record(delivery: Delivery, answer: transport.Answer | None, error: str) -> 
     if answer is not None and 200 <= answer.status < 300:
         fields.update(status=Delivery.Status.SUCCEEDED, succeeded_at=now, next_attempt_at=None)
         with transaction.atomic():
+            _commit_without_waiting_for_disk()
             Delivery.objects.filter(pk=delivery.pk, attempts=delivery.attempts).update(**fields)
             if endpoint.failing_since is not None:
                 Endpoint.objects.filter(pk=endpoint.pk).update(failing_since=None)
