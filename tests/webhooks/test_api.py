@@ -258,3 +258,21 @@ def test_lists_cost_the_same_queries_whatever_their_size(acme_admin, api):
         _queries(api, f"/api/v1/webhooks/{endpoint['id']}/deliveries/"),
     )
     assert small == big
+
+
+def test_the_openapi_document_describes_every_event_payload(client):
+    from webhooks.events import EVENT_TYPES
+
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    assert schema["openapi"].startswith("3.1")
+    assert set(schema["webhooks"]) == set(EVENT_TYPES)
+    components = schema["components"]["schemas"]
+    for event_type, item in schema["webhooks"].items():
+        ref = item["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+        envelope = components[ref.rsplit("/", 1)[1]]
+        assert set(envelope["properties"]) == {"type", "timestamp", "data"}
+        assert envelope["properties"]["type"]["enum"] == [event_type]
+        assert "webhook-signature" in item["post"]["description"]
+    member = components["MemberEvent"]["properties"]
+    assert set(member) == {"company", "member"}
+    assert "/api/v1/webhooks/{webhook_id}/rotate-secret/" in schema["paths"]
