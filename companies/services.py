@@ -37,6 +37,8 @@ from notifications.services import activity_record, email_queue, notify
 from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from rainbow_admin.permissions import is_operator, require_manage
 from rainbow_admin.rate_limits import rate_limit_hit
+from webhooks import payloads
+from webhooks.events import event_record
 
 ROLES = {choice for choice, _label in User.Role.choices}
 ROLE_CHANGED = {
@@ -447,6 +449,7 @@ def member_add(
         message=gettext_noop("%(actor)s added %(member)s (%(email)s)."),
         params={"actor": actor.name, "member": user.name, "email": user.email},
     )
+    event_record(company=company, type="member.added", data=payloads.member(user, company))
     if not password and send_activation:
         _send_activation(user, invited_by=actor)
     member_created.send(sender=User, member=user, actor=actor)
@@ -521,6 +524,7 @@ def member_deactivate(*, actor: User, company: Company, member_id) -> User:
         message=gettext_noop("%(actor)s deactivated %(member)s."),
         params={"actor": actor.name, "member": member.name},
     )
+    event_record(company=company, type="member.deactivated", data=payloads.member(member, company))
     member_deactivated.send(sender=User, member=member, actor=actor)
     return member
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "licensing",
     "telephony",
     "notifications",
+    "webhooks",
 ]
 
 MIDDLEWARE = [
@@ -194,6 +195,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partners.tasks.expire_invitations_task",
         "schedule": timedelta(minutes=5),
     },
+    "requeue-due-webhook-deliveries": {
+        "task": "webhooks.tasks.requeue_due_deliveries_task",
+        "schedule": timedelta(seconds=30),
+    },
     "remind-partner-requests": {
         "task": "partners.tasks.remind_invitations_task",
         "schedule": timedelta(minutes=30),
@@ -284,7 +289,10 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "rainbow_admin.api.schema.add_error_responses",
+        "webhooks.schema.add_webhooks",
     ],
+    # 3.1: the version with a ``webhooks`` section (the events posted to company endpoints).
+    "OAS_VERSION": "3.1.0",
 }
 
 # Content Security Policy: nothing inline, nothing from elsewhere.
@@ -349,3 +357,23 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+
+# Webhooks (DESIGN.md): delays between attempts (seconds; jittered ±20 %, at least 24 hours in
+# all), then failed; an endpoint failing for WEBHOOK_DISABLE_AFTER_DAYS is turned off.
+WEBHOOK_RETRY_SCHEDULE = env.list(
+    "WEBHOOK_RETRY_SCHEDULE",
+    cast=float,
+    default=[5, 60, 300, 1800, 7200, 18000, 36000, 50400],
+)
+WEBHOOK_DISABLE_AFTER = timedelta(days=env.int("WEBHOOK_DISABLE_AFTER_DAYS", default=5))
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10)
+# Outside DEBUG: https only, and no private, loopback or link-local address (checked at send time).
+WEBHOOK_ALLOW_PRIVATE_URLS = env.bool("WEBHOOK_ALLOW_PRIVATE_URLS", default=DEBUG)
+WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT = env.int("WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT", default=2)
+WEBHOOK_MAX_ENDPOINTS = env.int("WEBHOOK_MAX_ENDPOINTS", default=20)
+WEBHOOK_SECRET_OVERLAP = timedelta(hours=24)
+# An attempt not finished after this is presumed lost (its worker killed) and may run again.
+WEBHOOK_ATTEMPT_LEASE = timedelta(seconds=env.int("WEBHOOK_ATTEMPT_LEASE_SECONDS", default=60))
+# Retries this near wait in the broker; later ones are queued by the beat job when due.
+WEBHOOK_COUNTDOWN_MAX = timedelta(minutes=10)
+WEBHOOK_REQUEUE_GRACE = timedelta(seconds=env.int("WEBHOOK_REQUEUE_GRACE_SECONDS", default=10))

@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("partners.urls")),
     path("", include("telephony.urls")),
     path("", include("licensing.urls")),
+    path("", include("webhooks.urls")),
 ]
 
 handler400 = "rainbow_admin.views.bad_request"

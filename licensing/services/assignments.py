@@ -26,6 +26,8 @@ from licensing.services._shared import (
 from notifications.services import activity_record
 from rainbow_admin.errors import Conflict, InvalidInput, NotFound
 from rainbow_admin.permissions import require_manage
+from webhooks import payloads
+from webhooks.events import event_record
 
 # --- seats: the company admin ------------------------------------------------------------------
 
@@ -127,6 +129,9 @@ def assignments_add(
     record(
         subscription, actor, "license.assigned", texts.ASSIGNED[offer.code], members=names_of(new)
     )
+    event_record(
+        company=company, type="license.assigned", data=payloads.licenses(subscription, new)
+    )
     return rows
 
 
@@ -153,6 +158,11 @@ def assignments_remove(*, actor: User, subscription_id: Any, user_ids: Iterable[
         "license.unassigned",
         texts.UNASSIGNED[subscription.offer_id],
         members=names_of(row.user for row in held),
+    )
+    event_record(
+        company=subscription.company,
+        type="license.unassigned",
+        data=payloads.licenses(subscription, [row.user for row in held]),
     )
     return len(held)
 
@@ -183,12 +193,20 @@ def assignment_give_default_seat(*, member: User, actor: User | None) -> License
         assigned_by=actor,
     )
     record(subscription, actor, "license.default_seat", texts.DEFAULT_SEAT, member=member.name)
+    event_record(
+        company=subscription.company,
+        type="license.assigned",
+        data=payloads.licenses(subscription, [member]),
+    )
     return seat
 
 
 @transaction.atomic
 def assignments_free_member(*, member: User, actor: User | None) -> int:
     """A deactivated member's licenses go back to their subscriptions."""
+    seats = list(
+        LicenseAssignment.objects.filter(user=member).select_related("subscription__company")
+    )
     count, _deleted = LicenseAssignment.objects.filter(user=member).delete()
     if count and member.company_id:
         activity_record(
@@ -197,5 +215,11 @@ def assignments_free_member(*, member: User, actor: User | None) -> int:
             verb="license.freed",
             message=texts.SEATS_FREED,
             params={"count": count, "member": member.name},
+        )
+    for seat in seats:
+        event_record(
+            company=seat.subscription.company,
+            type="license.unassigned",
+            data=payloads.licenses(seat.subscription, [member]),
         )
     return count

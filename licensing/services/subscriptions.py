@@ -34,6 +34,8 @@ from rainbow_admin.permissions import (
     require_manage,
     require_partner_scope,
 )
+from webhooks import payloads
+from webhooks.events import event_record
 
 
 def _translated(message: Any, params: dict[str, Any]) -> Any:
@@ -70,6 +72,15 @@ def _tell_company_admins(
             topic="subscription",
             object_id=subscription.pk,
         )
+
+
+def _event(subscription: Subscription, type: str) -> None:
+    """Subscription events go to the company and to the reseller that holds the subscription."""
+    event_record(
+        company=(subscription.company, subscription.reseller),
+        type=type,
+        data=payloads.subscription(subscription),
+    )
 
 
 # --- subscriptions: the partner ----------------------------------------------------------------
@@ -110,6 +121,7 @@ def subscription_create(
     params = {"quantity": subscription.quantity}
     message = texts.SUBSCRIBED[offer_row.code]
     record(subscription, actor, "subscription.created", message, **params)
+    _event(subscription, "subscription.created")
     _tell_company_admins(subscription, actor, message, params)
     return subscription
 
@@ -171,6 +183,8 @@ def subscription_change(
         message = texts.QUANTITY_CHANGED[subscription.offer_id]
         record(subscription, actor, "subscription.quantity_changed", message, **params)
         _tell_company_admins(subscription, actor, message, params)
+    if (subscription.quantity, subscription.purchase_order) != (old, old_purchase_order):
+        _event(subscription, "subscription.updated")
     return subscription
 
 
@@ -200,6 +214,7 @@ def subscription_terminate(*, actor: User, subscription_id: Any) -> Subscription
     )
     message = texts.TERMINATED[subscription.offer_id]
     record(subscription, actor, "subscription.terminated", message)
+    _event(subscription, "subscription.terminated")
     _tell_company_admins(subscription, actor, message, {})
     return subscription
 

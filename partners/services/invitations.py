@@ -28,8 +28,20 @@ from partners.services._common import email_admins, site_url, tell_admins
 from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound, Throttled
 from rainbow_admin.permissions import is_admin_of, is_member_of, require_manage
 from rainbow_admin.rate_limits import rate_limit_hit
+from webhooks import payloads
+from webhooks.events import event_record
 
 MESSAGE_MAX_LENGTH = 2000
+# The steps of a request that are webhook events too (a resend is not one).
+WEBHOOK_EVENTS = frozenset(
+    {
+        "invitation.sent",
+        "invitation.accepted",
+        "invitation.declined",
+        "invitation.cancelled",
+        "invitation.expired",
+    }
+)
 
 
 def _new_token() -> tuple[str, str]:
@@ -87,6 +99,12 @@ def _record_both(invitation: Invitation, *, actor: User | None, verb: str, messa
     }
     for company in (invitation.from_company, invitation.to_company):
         activity_record(company=company, actor=actor, verb=verb, message=message, params=params)
+    if verb in WEBHOOK_EVENTS:
+        event_record(
+            company=(invitation.from_company, invitation.to_company),
+            type=verb,
+            data=payloads.invitation(invitation),
+        )
 
 
 def _tell_sender_and_record(
@@ -417,7 +435,17 @@ def invitation_accept(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
             message=gettext_noop("%(old)s was replaced by %(partner)s as partner."),
             params={"old": previous.partner.name, "partner": partner.name},
         )
-    PartnerLink.objects.create(company=company, partner=partner, invitation=invitation, since=now)
+        event_record(
+            company=(company, previous.partner),
+            type="partner.unlinked",
+            data=payloads.partner_link(previous),
+        )
+    link = PartnerLink.objects.create(
+        company=company, partner=partner, invitation=invitation, since=now
+    )
+    event_record(
+        company=(company, partner), type="partner.linked", data=payloads.partner_link(link)
+    )
     _answer(invitation, actor=actor, status=Invitation.Status.ACCEPTED, at=now)
     params = {"from_company": company.name, "to_company": partner.name, "actor": actor.name}
     tell_admins(

@@ -13,6 +13,8 @@ from partners.models import PartnerLink
 from partners.services._common import tell_admins
 from rainbow_admin.errors import Conflict, InvalidInput
 from rainbow_admin.permissions import SCOPES, is_admin_of, require_manage
+from webhooks import payloads
+from webhooks.events import event_record
 
 
 def _lock_active_link(company: Company) -> PartnerLink | None:
@@ -71,6 +73,11 @@ def partner_link_set_scopes(*, actor: User, company: Company, scopes: list[str])
         message=gettext_noop("%(actor)s set the partner's scopes to: %(scopes)s."),
         params=params,
     )
+    event_record(
+        company=(company, link.partner),
+        type="partner.scopes_changed",
+        data=payloads.partner_link(link),
+    )
     return link
 
 
@@ -110,4 +117,9 @@ def partner_link_end(*, actor: User, company: Company) -> PartnerLink:
             ),
             params=params,
         )
+    event_record(
+        company=(link.company, link.partner),
+        type="partner.unlinked",
+        data=payloads.partner_link(link),
+    )
     return link

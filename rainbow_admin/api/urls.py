@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("partners.api_urls")),
     path("", include("telephony.api_urls")),
     path("", include("licensing.api_urls")),
+    path("", include("webhooks.api_urls")),
 ]

@@ -25,6 +25,8 @@ from telephony.services.common import (
     pbx_url,
     record_change,
 )
+from webhooks import payloads
+from webhooks.events import event_record
 
 DEFAULT_TIME_ZONES = {
     "DE": "Europe/Berlin",
@@ -231,6 +233,7 @@ def pbx_declare(
         message=gettext_noop("%(actor)s declared the PBX “%(pbx)s” (%(kind)s)."),
         params={"kind": pbx.get_kind_display()},
     )
+    event_record(company=company, type="pbx.declared", data=payloads.pbx(pbx))
     if not actor.company_id or actor.company_id != company.pk:
         for admin in company_admins(company_id=company.pk):
             email_queue(
@@ -290,6 +293,7 @@ def pbx_update(*, actor: User, pbx: Pbx, data: dict[str, Any]) -> Pbx:
         message=gettext_noop("%(actor)s changed the PBX “%(pbx)s”."),
         params={},
     )
+    event_record(company=pbx.company, type="pbx.updated", data=payloads.pbx(pbx))
     return pbx
 
 
@@ -305,6 +309,7 @@ def pbx_remove(*, actor: User, pbx: Pbx) -> None:
         message=gettext_noop("%(actor)s removed the PBX “%(pbx)s”."),
         params={},
     )
+    event_record(company=pbx.company, type="pbx.removed", data=payloads.pbx(pbx))
     pbx.delete()
 
 

@@ -190,6 +190,16 @@ def world(db, settings, tmp_path) -> dict[str, str]:
     issued = InvitationFactory(from_company=customer, to_company=ResellerFactory())
     received = InvitationFactory(from_company=CompanyFactory(), to_company=reseller)
     message_services.partner_message_post(actor=admin, company=customer, text="Hello partner")
+    from webhooks import services as webhook_services
+
+    hooks = [
+        webhook_services.endpoint_create(actor=who, url=url, events=["*"])
+        for who, url in (
+            (admin, "https://hooks.customer.example/in"),
+            (reseller_admin, "https://hooks.reseller.example/in"),
+        )
+    ]
+    pings = [webhook_services.endpoint_ping(actor=admin, endpoint_id=hooks[0].pk)]
 
     WORLD.clear()
     WORLD.update(
@@ -208,6 +218,8 @@ def world(db, settings, tmp_path) -> dict[str, str]:
         hunt_group=_ids(HuntGroup.objects.filter(pbx=cloud)),
         public_number=_ids(PublicNumber.objects.filter(pbx=cloud).order_by("number")),
         welcome_service=_ids(WelcomeService.objects.filter(pbx=cloud)),
+        webhook_id=_ids(hooks),
+        delivery_id=_ids(pings),
     )
     assert all(WORLD.values()), WORLD
     tokens = {}

@@ -34,6 +34,8 @@ from tests.factories import (
     UserFactory,
 )
 from tests.security.tenancy_world import Actor, _actor, _check
+from webhooks import services as webhook_services
+from webhooks.models import Endpoint
 
 MARKUP = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 # What a template shows for MARKUP: Django escapes <, >, ", ' and &.
@@ -346,6 +348,18 @@ def _build(w: MarkupWorld) -> None:
         r"/accounts/reset/([^/]+)/([^/]+)/", _sent_or_stored_body(reset)
     ).groups()
 
+    # Webhooks: an endpoint with a described purpose, its deliveries, and one that failed for
+    # five days (turned off, its admins emailed). Port 9 of loopback refuses at once.
+    hook = webhook_services.endpoint_create(
+        actor=c_admin, url="http://127.0.0.1:9/hooks", events=["*"], description=marked("ERP")
+    )
+    ping = webhook_services.endpoint_ping(actor=c_admin, endpoint_id=hook.pk)
+    Endpoint.objects.filter(pk=hook.pk).update(
+        failing_since=timezone.now() - datetime.timedelta(days=6)
+    )
+    webhook_services.delivery_attempt(delivery_id=ping.pk)
+    assert OutboundEmail.objects.filter(topic="webhook_disabled").exists()
+
     # A token is touched at most every five minutes: dated ahead, no request writes to it.
     ApiToken.objects.update(last_used_at=timezone.now() + datetime.timedelta(days=3650))
     Group.objects.create(name=marked("Support group"))
@@ -361,6 +375,8 @@ def _build(w: MarkupWorld) -> None:
         "member_id": str(c_member.pk),
         "token_id": str(token.pk),
         "invitation_id": pending["id"],
+        "webhook_id": str(hook.pk),
+        "delivery_id": str(ping.pk),
         "invitation_token": _raw_invitation_token(pending["id"]),
         "activation_uidb64": uidb64,
         "activation_token": activation_token,

@@ -35,6 +35,8 @@ PARAMS = {
     "service_id": "welcome_service",
     "attendant_id": "auto_attendant",
     "uidb64": "uidb64",
+    "webhook_id": "webhook",
+    "delivery_id": "webhook_delivery",
 }
 # ``item_id`` names the object of the resource in front of it.
 ITEMS = {
@@ -79,11 +81,12 @@ ADMIN_MODELS = {
     "notifications/outboundemail": "email",
     "notifications/notification": "notification",
     "notifications/activityrecord": "activity",
+    "webhooks/endpoint": "webhook",
     "auth/group": None,  # no group is the victim's: the page is tried with a made-up id
 }
 # Patterns whose named groups are not object ids, consciously left out (with the reason).
 NOT_ID_ROUTES = {
-    "admin/^(?P<app_label>auth|companies|partners|licensing|telephony|notifications)/$": (
+    "admin/^(?P<app_label>auth|companies|partners|licensing|telephony|notifications|webhooks)/$": (
         "an app label of the operators' admin, not an object"
     ),
     "admin/(?P<url>.*)$": "the admin's catch-all redirect, not an object",

@@ -48,7 +48,9 @@ SNAPSHOT_APPS = (
     "licensing",
     "telephony",
     "notifications",
+    "webhooks",
 )
+WEBHOOK_URL = "https://hooks.victima.example/rainbow-events"
 
 
 @dataclass
@@ -251,6 +253,16 @@ def build_world() -> World:
         )
     )
 
+    # Webhooks: an endpoint of the victim and the delivery of its ping.
+    webhook = _check(
+        admin_api.post(
+            "/api/v1/webhooks/",
+            {"url": WEBHOOK_URL, "events": ["*"], "description": "Victima ERP"},
+            format="json",
+        )
+    )
+    ping = _check(admin_api.post(f"/api/v1/webhooks/{webhook['id']}/ping/"), 202)
+
     notification = Notification.objects.filter(recipient=v_admin).order_by("created_at").first()
     assert notification is not None and ActivityRecord.objects.filter(company=victim).exists()
     admin_token = ApiToken.objects.get(user=v_admin)
@@ -282,6 +294,8 @@ def build_world() -> World:
         "notification": str(notification.pk),
         "token": str(admin_token.pk),
         "uidb64": urlsafe_base64_encode(force_bytes(v_member.pk)),
+        "webhook": webhook["id"],
+        "webhook_delivery": ping["id"],
         # Rows only the operators' admin site shows by id.
         "link": str(link.pk),
         "partner_message": str(PartnerMessage.objects.filter(company=victim).first().pk),
@@ -313,6 +327,7 @@ def build_world() -> World:
         "invitation message": "Victima moechte wechseln",
         "partner message": "Partna grüßt Victima",
         "customer message": "Victima antwortet Partna",
+        "webhook URL": WEBHOOK_URL,
         **{
             f"{kind} id": value
             for kind, value in w.ids.items()

@@ -35,7 +35,15 @@ PORTAL_ACTORS = (
 )
 ADMIN_ACTORS = ("anonymous", "operator")
 # Literal values of parameters that are not ids of the world.
-ADMIN_APPS = ("auth", "companies", "partners", "licensing", "telephony", "notifications")
+ADMIN_APPS = (
+    "auth",
+    "companies",
+    "partners",
+    "licensing",
+    "telephony",
+    "notifications",
+    "webhooks",
+)
 # Query strings without which a page shows no name.
 QUERY = {"/partner/directory/": "?q=re"}
 # Not HTML pages (or not pages at all): skipped, with what they answer instead. Each must still
@@ -77,6 +85,16 @@ NOT_PAGES = {
     "/members/imports/{member_import_id}/result.csv": (
         "a CSV download (attachment): its cells are guarded against formulas, not HTML",
         {200, 403, 404},
+    ),
+    "/company/webhooks/{webhook_id}/ping/": ("a form target: the POST redirects back", {405}),
+    "/company/webhooks/{webhook_id}/rotate-secret/": (
+        "a form target (POST shows the secret)",
+        {405},
+    ),
+    "/company/webhooks/{webhook_id}/delete/": ("a form target: the POST redirects back", {405}),
+    "/company/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver/": (
+        "a form target: the POST redirects back",
+        {405},
     ),
 }
 NOT_PAGE_PATTERNS = {
