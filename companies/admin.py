@@ -3,14 +3,24 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import ApiToken, Company, User
+from rainbow_admin.admin_scale import BoundedCountPaginator, companies_by_prefix, people_by_prefix
 
 
 @admin.register(Company)
 class CompanyAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "country", "created_at")
     list_filter = ("kind",)
-    search_fields = ("name",)
+    # By name prefix, case and accents ignored (get_search_results).
+    search_fields = ("^name",)
     readonly_fields = ("created_at",)
+    ordering = ("search_name", "id")
+    # At scale (DESIGN.md "Operators at scale"): no full count, an indexed order, no column sorts.
+    paginator = BoundedCountPaginator
+    show_full_result_count = False
+    sortable_by = ()
+
+    def get_search_results(self, request, queryset, search_term):
+        return companies_by_prefix(queryset, search_term), False
 
     def get_readonly_fields(self, request, obj=None):
         # A company's kind decides who may be its partner and whose customer it is: fixed once
@@ -23,10 +33,15 @@ class CompanyAdmin(admin.ModelAdmin):
 class UserAdmin(BaseUserAdmin):
     ordering = ("email",)
     list_display = ("email", "name", "company", "role", "language", "is_active", "is_staff")
-    list_filter = ("role", "language", "is_active", "is_staff")
-    search_fields = ("email", "name", "company__name")
+    list_filter = ("is_staff", "role", "language")
+    # By email or name prefix, case ignored (get_search_results).
+    search_fields = ("^email", "^name")
     list_select_related = ("company",)
     autocomplete_fields = ("company",)
+    # At scale (DESIGN.md "Operators at scale"): no full count, an indexed order, no column sorts.
+    paginator = BoundedCountPaginator
+    show_full_result_count = False
+    sortable_by = ()
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("name", "company", "role", "language")}),
@@ -46,6 +61,9 @@ class UserAdmin(BaseUserAdmin):
             return (*fields, "company", "role", "is_active")
         return fields
 
+    def get_search_results(self, request, queryset, search_term):
+        return people_by_prefix(queryset, search_term), False
+
     add_fieldsets = (
         (
             None,
@@ -62,3 +80,6 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ("name", "user", "prefix", "created_at", "expires_at", "revoked_at")
     readonly_fields = ("prefix", "key_hash", "created_at", "last_used_at")
     list_select_related = ("user",)
+    raw_id_fields = ("user",)
+    paginator = BoundedCountPaginator
+    show_full_result_count = False

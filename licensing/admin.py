@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from licensing.models import LicenseAssignment, Offer, Subscription
+from rainbow_admin.admin_scale import BoundedCountPaginator, people_by_prefix, rows_of_companies
 
 
 @admin.register(Offer)
@@ -21,8 +22,18 @@ class SubscriptionAdmin(admin.ModelAdmin):
 
     list_display = ("company", "offer", "quantity", "billing", "status", "reseller", "created_at")
     list_filter = ("status", "billing", "offer")
-    search_fields = ("company__name", "purchase_order")
+    # By the name prefix of the company or its reseller (get_search_results).
+    search_fields = ("^company__name", "^reseller__name")
     list_select_related = ("company", "offer", "reseller")
+    raw_id_fields = ("company", "reseller", "subscribed_by", "terminated_by")
+    ordering = ("-created_at", "-id")
+    # At scale (DESIGN.md "Operators at scale"): no full count, an indexed order, no column sorts.
+    paginator = BoundedCountPaginator
+    show_full_result_count = False
+    sortable_by = ()
+
+    def get_search_results(self, request, queryset, search_term):
+        return rows_of_companies(queryset, search_term, ("company", "reseller")), False
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -37,8 +48,18 @@ class SubscriptionAdmin(admin.ModelAdmin):
 @admin.register(LicenseAssignment)
 class LicenseAssignmentAdmin(admin.ModelAdmin):
     list_display = ("user", "offer", "subscription", "assigned_at")
-    list_select_related = ("user", "offer", "subscription__company")
-    search_fields = ("user__email", "user__name")
+    list_select_related = ("user", "offer", "subscription__company", "subscription__offer")
+    # By the holder's email or name prefix (get_search_results).
+    search_fields = ("^user__email", "^user__name")
+    raw_id_fields = ("user", "subscription", "assigned_by")
+    ordering = ("-assigned_at", "-id")
+    # At scale (DESIGN.md "Operators at scale"): no full count, an indexed order, no column sorts.
+    paginator = BoundedCountPaginator
+    show_full_result_count = False
+    sortable_by = ()
+
+    def get_search_results(self, request, queryset, search_term):
+        return people_by_prefix(queryset, search_term, path="user"), False
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -3,6 +3,7 @@
 
 from django.contrib import admin
 
+from rainbow_admin.admin_scale import BoundedCountPaginator, people_by_prefix, rows_of_companies
 from telephony.models import (
     AutoAttendant,
     Device,
@@ -17,6 +18,9 @@ from telephony.models import (
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
+    paginator = BoundedCountPaginator
+    show_full_result_count = False
+
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 
@@ -42,9 +46,30 @@ class LineInline(admin.TabularInline):
 class PbxAdmin(ReadOnlyAdmin):
     list_display = ("name", "company", "kind", "country", "status", "created_at")
     list_filter = ("kind", "status")
-    search_fields = ("name", "company__name")
+    # By the company's name prefix (get_search_results).
+    search_fields = ("^company__name",)
     list_select_related = ("company",)
+    raw_id_fields = ("company", "declared_by", "declared_by_company")
+    ordering = ("name", "id")
+    sortable_by = ()
     inlines = [LineInline]
+
+    def get_search_results(self, request, queryset, search_term):
+        return rows_of_companies(queryset, search_term, ("company",)), False
+
+
+@admin.register(Line)
+class LineAdmin(ReadOnlyAdmin):
+    list_display = ("extension", "pbx", "user", "public_number")
+    list_select_related = ("pbx", "user")
+    # By the member's email or name prefix (get_search_results).
+    search_fields = ("^user__email", "^user__name")
+    raw_id_fields = ("pbx", "user")
+    ordering = ("pbx_id", "extension")
+    sortable_by = ()
+
+    def get_search_results(self, request, queryset, search_term):
+        return people_by_prefix(queryset, search_term, path="user"), False
 
 
 @admin.register(Device)

@@ -1,0 +1,104 @@
+"""The Django admin at 1,000,000 rows: bounded counts and prefix searches on indexed columns.
+
+Every admin of a big table sets `paginator = BoundedCountPaginator` and
+`show_full_result_count = False`, orders by an indexed column, selects its related rows, shows
+foreign keys as raw ids or autocompletes, and searches by prefix through the helpers below (each
+backed by an index; see the models' Meta).
+"""
+
+from collections.abc import Sequence
+from uuid import UUID
+
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Lower
+from django.utils.functional import cached_property
+
+from companies.models import Company
+from companies.text import search_key
+
+# How many companies a search term may stand for in a list of their rows (requests, links, ...).
+COMPANIES_PER_SEARCH = 200
+
+
+class BoundedCountPaginator(Paginator):
+    """Counts at most `count_limit` rows, never the whole table.
+
+    A list past the limit shows `count_limit + 1` rows in all (so its pages stop there); the
+    operator narrows it by a search or a filter. The count is one query whatever the table's size.
+    """
+
+    count_limit = 1000
+
+    @cached_property
+    def count(self) -> int:
+        queryset = self.object_list
+        if not isinstance(queryset, QuerySet):
+            return len(queryset)
+        # No ordering: the database stops after count_limit + 1 matching rows.
+        return queryset.order_by()[: self.count_limit + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.count_limit
+
+
+def company_ids_by_prefix(term: str, limit: int = COMPANIES_PER_SEARCH) -> list[UUID]:
+    """The companies whose name starts with `term` (case and accents ignored), by the
+    `company_name_prefix` index."""
+    key = search_key(term)
+    if not key:
+        return []
+    return list(
+        Company.objects.filter(search_name__startswith=key)
+        .order_by()
+        .values_list("id", flat=True)[:limit]
+    )
+
+
+def companies_by_prefix(queryset: QuerySet, term: str) -> QuerySet:
+    """Companies whose name starts with `term`, case and accents ignored."""
+    key = search_key(term)
+    return queryset.filter(search_name__startswith=key) if key else queryset
+
+
+def people_by_prefix(queryset: QuerySet, term: str, path: str = "") -> QuerySet:
+    """People (or rows of people, through `path`) whose email or name starts with `term`, case
+    ignored, by the `user_email_prefix` and `user_name_prefix` indexes. A term with an "@" is an
+    email only."""
+    term = term.strip().lower()
+    if not term:
+        return queryset
+    if path:
+        from companies.models import User
+
+        people = people_by_prefix(User.objects.order_by(), term).values("id")
+        return queryset.filter(**{f"{path}__in": people})
+    queryset = queryset.alias(email_lower=Lower("email"), name_lower=Lower("name"))
+    by_email = Q(email_lower__startswith=term)
+    if "@" in term:
+        return queryset.filter(by_email)
+    return queryset.filter(by_email | Q(name_lower__startswith=term))
+
+
+def rows_of_companies(queryset: QuerySet, term: str, fields: Sequence[str]) -> QuerySet:
+    """Rows whose company in any of `fields` has a name starting with `term` (one query for the
+    companies, then the rows by their company indexes)."""
+    if not search_key(term):
+        return queryset
+    ids = company_ids_by_prefix(term)
+    if not ids:
+        return queryset.none()
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__in": ids})
+    return queryset.filter(condition)
+
+
+def emails_by_recipient_prefix(queryset: QuerySet, term: str) -> QuerySet:
+    """Outbound emails whose recipient address starts with `term`, case ignored, by the
+    `email_to_prefix` index."""
+    term = term.strip().lower()
+    if not term:
+        return queryset
+    return queryset.alias(to_lower=Lower("to")).filter(to_lower__startswith=term)
