@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 HERE = Path(__file__).resolve().parent
-PORT = 8130
+PORT = int(os.environ.get("BENCH_PORT", "8130"))
 BASE = f"http://127.0.0.1:{PORT}"
 SMALL = [
     "--companies",

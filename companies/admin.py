@@ -3,19 +3,28 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import ApiToken, Company, User
-from rainbow_admin.admin_scale import BoundedCountPaginator, companies_by_prefix, people_by_prefix
+from rainbow_admin.admin_scale import (
+    BoundedCountPaginator,
+    action_checkbox,
+    companies_by_prefix,
+    country_name,
+    people_by_prefix,
+)
 
 
 @admin.register(Company)
 class CompanyAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "country", "created_at")
+    list_display = ("name", "kind", country_name, "created_at")
     list_filter = ("kind",)
     # By name prefix, case and accents ignored (get_search_results).
     search_fields = ("^name",)
     readonly_fields = ("created_at",)
     ordering = ("search_name", "id")
-    # At scale (DESIGN.md "Operators at scale"): no full count, an indexed order, no column sorts.
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
     paginator = BoundedCountPaginator
+    action_checkbox = action_checkbox
+    list_per_page = 50
     show_full_result_count = False
     sortable_by = ()
 
@@ -38,8 +47,11 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ("^email", "^name")
     list_select_related = ("company",)
     autocomplete_fields = ("company",)
-    # At scale (DESIGN.md "Operators at scale"): no full count, an indexed order, no column sorts.
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
     paginator = BoundedCountPaginator
+    action_checkbox = action_checkbox
+    list_per_page = 50
     show_full_result_count = False
     sortable_by = ()
     fieldsets = (
@@ -82,4 +94,6 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_select_related = ("user",)
     raw_id_fields = ("user",)
     paginator = BoundedCountPaginator
+    action_checkbox = action_checkbox
+    list_per_page = 50
     show_full_result_count = False

@@ -1,7 +1,12 @@
 from django.contrib import admin
 
 from licensing.models import LicenseAssignment, Offer, Subscription
-from rainbow_admin.admin_scale import BoundedCountPaginator, people_by_prefix, rows_of_companies
+from rainbow_admin.admin_scale import (
+    BoundedCountPaginator,
+    action_checkbox,
+    people_by_prefix,
+    rows_of_companies,
+)
 
 
 @admin.register(Offer)
@@ -27,8 +32,11 @@ class SubscriptionAdmin(admin.ModelAdmin):
     list_select_related = ("company", "offer", "reseller")
     raw_id_fields = ("company", "reseller", "subscribed_by", "terminated_by")
     ordering = ("-created_at", "-id")
-    # At scale (DESIGN.md "Operators at scale"): no full count, an indexed order, no column sorts.
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
     paginator = BoundedCountPaginator
+    action_checkbox = action_checkbox
+    list_per_page = 50
     show_full_result_count = False
     sortable_by = ()
 
@@ -53,8 +61,11 @@ class LicenseAssignmentAdmin(admin.ModelAdmin):
     search_fields = ("^user__email", "^user__name")
     raw_id_fields = ("user", "subscription", "assigned_by")
     ordering = ("-assigned_at", "-id")
-    # At scale (DESIGN.md "Operators at scale"): no full count, an indexed order, no column sorts.
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
     paginator = BoundedCountPaginator
+    action_checkbox = action_checkbox
+    list_per_page = 50
     show_full_result_count = False
     sortable_by = ()
 

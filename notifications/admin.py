@@ -3,6 +3,7 @@ from django.contrib import admin
 from notifications.models import ActivityRecord, Notification, OutboundEmail
 from rainbow_admin.admin_scale import (
     BoundedCountPaginator,
+    action_checkbox,
     emails_by_recipient_prefix,
     people_by_prefix,
     rows_of_companies,
@@ -16,8 +17,11 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     # By the recipient's address prefix (get_search_results).
     search_fields = ("^to",)
     ordering = ("-created_at", "-id")
-    # At scale (DESIGN.md "Operators at scale"): no full count, an indexed order, no column sorts.
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
     paginator = BoundedCountPaginator
+    action_checkbox = action_checkbox
+    list_per_page = 50
     show_full_result_count = False
     sortable_by = ()
 
@@ -35,8 +39,11 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ("^recipient__email", "^recipient__name")
     raw_id_fields = ("recipient",)
     ordering = ("-created_at", "-id")
-    # At scale (DESIGN.md "Operators at scale"): no full count, an indexed order, no column sorts.
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
     paginator = BoundedCountPaginator
+    action_checkbox = action_checkbox
+    list_per_page = 50
     show_full_result_count = False
     sortable_by = ()
 
@@ -52,8 +59,11 @@ class ActivityRecordAdmin(admin.ModelAdmin):
     search_fields = ("^company__name",)
     raw_id_fields = ("company", "actor")
     ordering = ("-created_at", "-id")
-    # At scale (DESIGN.md "Operators at scale"): no full count, an indexed order, no column sorts.
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
     paginator = BoundedCountPaginator
+    action_checkbox = action_checkbox
+    list_per_page = 50
     show_full_result_count = False
     sortable_by = ()
 

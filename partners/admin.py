@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from partners.models import Invitation, PartnerLink, PartnerMessage
-from rainbow_admin.admin_scale import BoundedCountPaginator, rows_of_companies
+from rainbow_admin.admin_scale import BoundedCountPaginator, action_checkbox, rows_of_companies
 
 
 @admin.register(Invitation)
@@ -21,8 +21,11 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ("^from_company__name", "^to_company__name")
     raw_id_fields = ("from_company", "to_company", "created_by", "responded_by")
     ordering = ("-created_at", "-id")
-    # At scale (DESIGN.md "Operators at scale"): no full count, an indexed order, no column sorts.
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
     paginator = BoundedCountPaginator
+    action_checkbox = action_checkbox
+    list_per_page = 50
     show_full_result_count = False
     sortable_by = ()
 
@@ -39,8 +42,11 @@ class PartnerLinkAdmin(admin.ModelAdmin):
     search_fields = ("^company__name", "^partner__name")
     raw_id_fields = ("company", "partner", "invitation", "ended_by")
     ordering = ("-since", "-id")
-    # At scale (DESIGN.md "Operators at scale"): no full count, an indexed order, no column sorts.
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
     paginator = BoundedCountPaginator
+    action_checkbox = action_checkbox
+    list_per_page = 50
     show_full_result_count = False
     sortable_by = ()
 
@@ -53,5 +59,7 @@ class PartnerMessageAdmin(admin.ModelAdmin):
     list_display = ("company", "partner", "author_name", "created_at")
     list_select_related = ("company", "partner")
     paginator = BoundedCountPaginator
+    action_checkbox = action_checkbox
+    list_per_page = 50
     show_full_result_count = False
     readonly_fields = [f.name for f in PartnerMessage._meta.fields]

@@ -9,10 +9,15 @@ backed by an index; see the models' Meta).
 from collections.abc import Sequence
 from uuid import UUID
 
+from django.contrib import admin
+from django.contrib.admin import helpers
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company
 from companies.text import search_key
@@ -102,3 +107,25 @@ def emails_by_recipient_prefix(queryset: QuerySet, term: str) -> QuerySet:
     if not term:
         return queryset
     return queryset.alias(to_lower=Lower("to")).filter(to_lower__startswith=term)
+
+
+@admin.display(description=_("country"))
+def country_name(obj) -> str:
+    """The row's country by one lookup: the admin's own display of a choices field looks the code
+    up in the whole translated list of countries, built anew for every row (1 ms a row)."""
+    return obj.country.name
+
+
+# Django's own label of the row checkbox, translated by Django's catalogue.
+ACTION_CHECKBOX_LABEL = "Select this object for an action - {}"
+
+
+def action_checkbox(model_admin: admin.ModelAdmin, obj) -> str:
+    """Django's row checkbox, the same markup without a form widget's template rendering (which
+    costs about 1 ms a row). Set as `action_checkbox = action_checkbox` on a ModelAdmin."""
+    return format_html(
+        '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+        helpers.ACTION_CHECKBOX_NAME,
+        str(obj.pk),
+        format_html(gettext(ACTION_CHECKBOX_LABEL), str(obj)),
+    )

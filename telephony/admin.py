@@ -3,7 +3,13 @@
 
 from django.contrib import admin
 
-from rainbow_admin.admin_scale import BoundedCountPaginator, people_by_prefix, rows_of_companies
+from rainbow_admin.admin_scale import (
+    BoundedCountPaginator,
+    action_checkbox,
+    country_name,
+    people_by_prefix,
+    rows_of_companies,
+)
 from telephony.models import (
     AutoAttendant,
     Device,
@@ -19,6 +25,8 @@ from telephony.models import (
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     paginator = BoundedCountPaginator
+    action_checkbox = action_checkbox
+    list_per_page = 50
     show_full_result_count = False
 
     def has_add_permission(self, request, obj=None) -> bool:
@@ -44,7 +52,7 @@ class LineInline(admin.TabularInline):
 
 @admin.register(Pbx)
 class PbxAdmin(ReadOnlyAdmin):
-    list_display = ("name", "company", "kind", "country", "status", "created_at")
+    list_display = ("name", "company", "kind", country_name, "status", "created_at")
     list_filter = ("kind", "status")
     # By the company's name prefix (get_search_results).
     search_fields = ("^company__name",)

@@ -203,3 +203,21 @@ def test_each_list_and_search_reads_an_index_not_the_whole_table(rf, path, term,
     plan = queryset[:100].explain()
     assert index in plan, plan
     assert f"Seq Scan on {model._meta.db_table}" not in plan, plan
+
+
+def test_rows_keep_their_action_checkbox_and_country_name(operator_client):
+    company = CompanyFactory(name="Checkbox GmbH", country="DE")
+    _queries, page = _list(operator_client, "companies/company")
+    checkbox = (
+        f'<input type="checkbox" name="_selected_action" value="{company.pk}" '
+        'class="action-select" aria-label="Select this object for an action - Checkbox GmbH">'
+    )
+    assert checkbox in page
+    assert "<td class=\"field-country_name\">Germany</td>" in page
+    response = operator_client.post(
+        "/admin/companies/company/",
+        {"action": "delete_selected", "_selected_action": [str(company.pk)]},
+    )
+    assert response.status_code == 200
+    assert "<title>Delete multiple objects" in response.content.decode()
+    assert "Checkbox GmbH" in response.content.decode()
