@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 
 from companies.models import ApiToken, User, hash_token
+from notifications.selectors import with_unread_count
 
 
 class BearerTokenAuthentication(authentication.BaseAuthentication):
@@ -40,12 +41,13 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
 
 
 class CompanyUserBackend(ModelBackend):
-    """Django's model backend, loading the signed-in person with their company in one query:
-    nearly every page and the menu read ``user.company``."""
+    """Django's model backend, loading the signed-in person with their company and their unread
+    badge in one query: nearly every page and the menu read ``user.company`` and the badge."""
 
     def get_user(self, user_id):
+        people = with_unread_count(User._default_manager.select_related("company"))
         try:
-            user = User._default_manager.select_related("company").get(pk=user_id)
+            user = people.get(pk=user_id)
         except User.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None

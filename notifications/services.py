@@ -15,7 +15,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from notifications import smtp
+from notifications import selectors, smtp
 from notifications.models import ActivityRecord, Notification, OutboundEmail
 
 logger = logging.getLogger(__name__)
@@ -219,6 +219,7 @@ def notify(
     *, recipients: Iterable[Any], message: str, params: dict[str, Any], url: str = ""
 ) -> None:
     """Tell people something in the portal; ``message`` is marked with ``gettext_noop``."""
+    selectors.notifications_written()
     Notification.objects.bulk_create(
         Notification(recipient=user, message=message, params=params, url=url) for user in recipients
     )
@@ -227,12 +228,14 @@ def notify(
 def notification_mark_read(*, user: Any, notification_id: uuid.UUID) -> Notification:
     notification = Notification.objects.get(id=notification_id, recipient=user)
     if notification.read_at is None:
+        selectors.notifications_written()
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
     return notification
 
 
 def notifications_mark_all_read(*, user: Any) -> int:
+    selectors.notifications_written()
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
