@@ -26,6 +26,7 @@ class CompanyAdmin(admin.ModelAdmin):
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
 
     def get_search_results(self, request, queryset, search_term):
@@ -53,6 +54,7 @@ class UserAdmin(BaseUserAdmin):
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
     fieldsets = (
         (None, {"fields": ("email", "password")}),
@@ -97,3 +99,4 @@ class ApiTokenAdmin(admin.ModelAdmin):
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER

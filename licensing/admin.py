@@ -38,6 +38,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
 
     def get_search_results(self, request, queryset, search_term):
@@ -67,6 +68,7 @@ class LicenseAssignmentAdmin(admin.ModelAdmin):
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
 
     def get_search_results(self, request, queryset, search_term):

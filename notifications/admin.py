@@ -23,6 +23,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
 
     def get_search_results(self, request, queryset, search_term):
@@ -45,6 +46,7 @@ class NotificationAdmin(admin.ModelAdmin):
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
 
     def get_search_results(self, request, queryset, search_term):
@@ -65,6 +67,7 @@ class ActivityRecordAdmin(admin.ModelAdmin):
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
 
     def get_search_results(self, request, queryset, search_term):

@@ -27,6 +27,7 @@ class InvitationAdmin(admin.ModelAdmin):
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
 
     def get_search_results(self, request, queryset, search_term):
@@ -48,6 +49,7 @@ class PartnerLinkAdmin(admin.ModelAdmin):
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
 
     def get_search_results(self, request, queryset, search_term):
@@ -62,4 +64,5 @@ class PartnerMessageAdmin(admin.ModelAdmin):
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     readonly_fields = [f.name for f in PartnerMessage._meta.fields]

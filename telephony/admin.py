@@ -28,6 +28,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
