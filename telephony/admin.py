@@ -50,6 +50,9 @@ class LineInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
+
 
 @admin.register(Pbx)
 class PbxAdmin(ReadOnlyAdmin):

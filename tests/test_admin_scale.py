@@ -226,3 +226,19 @@ def test_rows_keep_their_action_checkbox_and_country_name(operator_client):
     assert response.status_code == 200
     assert "<title>Delete multiple objects" in response.content.decode()
     assert "Checkbox GmbH" in response.content.decode()
+
+
+def test_a_pbxs_page_lists_its_lines_with_a_fixed_number_of_queries(operator_client):
+    pbx = CloudPbxFactory()
+    LineFactory(pbx=pbx)
+    path = f"/admin/telephony/pbx/{pbx.pk}/change/"
+    operator_client.get(path)  # caches filled once (content types)
+    with CaptureQueriesContext(connection) as few:
+        assert operator_client.get(path).status_code == 200
+    for _ in range(5):
+        LineFactory(pbx=pbx)
+    with CaptureQueriesContext(connection) as more:
+        page = operator_client.get(path).content.decode()
+    assert len(more) == len(few)
+    for line in pbx.lines.select_related("user"):
+        assert line.user.email in page
