@@ -7,8 +7,10 @@ from rainbow_admin.admin_scale import (
     BoundedCountPaginator,
     action_checkbox,
     companies_by_prefix,
+    company_order,
     country_name,
     people_by_prefix,
+    person_order,
 )
 
 
@@ -19,7 +21,7 @@ class CompanyAdmin(admin.ModelAdmin):
     # By name prefix, case and accents ignored (get_search_results).
     search_fields = ("^name",)
     readonly_fields = ("created_at",)
-    ordering = ("search_name", "id")
+    ordering = company_order()
     # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
     # no column sorts.
     paginator = BoundedCountPaginator
@@ -41,7 +43,7 @@ class CompanyAdmin(admin.ModelAdmin):
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    ordering = ("email",)
+    ordering = person_order()
     list_display = ("email", "name", "company", "role", "language", "is_active", "is_staff")
     list_filter = ("is_staff", "role", "language")
     # By email or name prefix, case ignored (get_search_results).

@@ -1,16 +1,18 @@
 """Indexes for the operators' Django admin at 1,000,000 people.
 
 - The operators' own accounts (a few among a million people), in the admin's order.
-- PostgreSQL only: prefix searches (``LIKE 'key%'``) on a company's search key and a person's
-  lower-case email and name, with pattern operator classes so they work whatever the database's
-  collation. Other databases (the embedded SQLite default) do without them.
+- PostgreSQL only: the admin's order and prefix search (``LIKE 'key%'``) of companies and people.
+  A company's search key and a person's lower-case email are indexed byte by byte (collation
+  "C"): the admin orders by that, so a prefix is a range of the index that is already in order,
+  whatever the database's collation. A person's lower-case name has a pattern index. Other
+  databases (the embedded SQLite default) do without them.
 """
 
 from django.db import migrations, models
 
 PATTERN_INDEXES = {
-    "company_name_prefix": "companies_company (search_name varchar_pattern_ops)",
-    "user_email_prefix": "companies_user (lower(email) text_pattern_ops)",
+    "company_name_prefix": 'companies_company ((search_name COLLATE "C"), id)',
+    "user_email_prefix": 'companies_user ((lower(email) COLLATE "C"), id)',
     "user_name_prefix": "companies_user (lower(name) text_pattern_ops)",
 }
 
