@@ -89,23 +89,50 @@ def companies_by_prefix(queryset: QuerySet, term: str) -> QuerySet:
     return queryset.alias(name_bytes=bytewise(F("search_name"))).filter(name_bytes__startswith=key)
 
 
-def people_by_prefix(queryset: QuerySet, term: str, path: str = "") -> QuerySet:
-    """People (or rows of people, through `path`) whose email or name starts with `term`, case
-    ignored, by the `user_email_prefix` and `user_name_prefix` indexes. A term with an "@" is an
-    email only."""
+def person_ids_by_prefix(term: str, limit: int = BoundedCountPaginator.count_limit) -> list[UUID]:
+    """People whose email (in the admin's order) or name starts with `term`, case ignored, at
+    most `limit` of each; a term with an "@" is an email only.
+
+    Two range reads of the `user_email_prefix` and `user_name_prefix` indexes rather than one
+    query with an OR: ordered by email, PostgreSQL would walk the whole email order filtering
+    both prefixes (650 ms at a million people for "user9")."""
+    found: list[UUID] = []
+    for query in person_prefix_queries(term):
+        seen = set(found)
+        found += [pk for pk in query[:limit] if pk not in seen]
+    return found
+
+
+def person_prefix_queries(term: str) -> list[QuerySet]:
+    """The ids of people by email prefix (in the admin's order), and by name prefix unless the
+    term has an "@"."""
     term = term.strip().lower()
     if not term:
-        return queryset
-    if path:
-        from companies.models import User
+        return []
+    from companies.models import User
 
-        people = people_by_prefix(User.objects.order_by(), term).values("id")
-        return queryset.filter(**{f"{path}__in": people})
-    queryset = queryset.alias(email_bytes=bytewise(Lower("email")), name_lower=Lower("name"))
-    by_email = Q(email_bytes__startswith=term)
-    if "@" in term:
-        return queryset.filter(by_email)
-    return queryset.filter(by_email | Q(name_lower__startswith=term))
+    queries = [
+        User.objects.alias(email_bytes=bytewise(Lower("email")))
+        .filter(email_bytes__startswith=term)
+        .order_by(*person_order())
+        .values_list("id", flat=True)
+    ]
+    if "@" not in term:
+        queries.append(
+            User.objects.alias(name_lower=Lower("name"))
+            .filter(name_lower__startswith=term)
+            .order_by()
+            .values_list("id", flat=True)
+        )
+    return queries
+
+
+def people_by_prefix(queryset: QuerySet, term: str, path: str = "pk") -> QuerySet:
+    """People (or rows of people, through `path`) found by `person_ids_by_prefix`."""
+    if not term.strip():
+        return queryset
+    ids = person_ids_by_prefix(term)
+    return queryset.filter(**{f"{path}__in": ids}) if ids else queryset.none()
 
 
 def rows_of_companies(queryset: QuerySet, term: str, fields: Sequence[str]) -> QuerySet:
