@@ -11,6 +11,7 @@ from rainbow_admin.admin_scale import (
     country_name,
     people_by_prefix,
     person_order,
+    searched_ordering,
 )
 
 
@@ -30,6 +31,8 @@ class CompanyAdmin(admin.ModelAdmin):
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
+
+    get_ordering = searched_ordering
 
     def get_search_results(self, request, queryset, search_term):
         return companies_by_prefix(queryset, search_term), False
@@ -76,6 +79,8 @@ class UserAdmin(BaseUserAdmin):
         if obj is not None and obj.company_id is not None:
             return (*fields, "company", "role", "is_active")
         return fields
+
+    get_ordering = searched_ordering
 
     def get_search_results(self, request, queryset, search_term):
         return people_by_prefix(queryset, search_term), False

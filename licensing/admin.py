@@ -6,6 +6,7 @@ from rainbow_admin.admin_scale import (
     action_checkbox,
     people_by_prefix,
     rows_of_companies,
+    searched_ordering,
 )
 
 
@@ -41,6 +42,8 @@ class SubscriptionAdmin(admin.ModelAdmin):
     show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
 
+    get_ordering = searched_ordering
+
     def get_search_results(self, request, queryset, search_term):
         return rows_of_companies(queryset, search_term, ("company", "reseller")), False
 
@@ -70,6 +73,8 @@ class LicenseAssignmentAdmin(admin.ModelAdmin):
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
+
+    get_ordering = searched_ordering
 
     def get_search_results(self, request, queryset, search_term):
         return people_by_prefix(queryset, search_term, path="user"), False

@@ -7,6 +7,7 @@ from rainbow_admin.admin_scale import (
     emails_by_recipient_prefix,
     people_by_prefix,
     rows_of_companies,
+    searched_ordering,
 )
 
 
@@ -25,6 +26,8 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
+
+    get_ordering = searched_ordering
 
     def get_search_results(self, request, queryset, search_term):
         return emails_by_recipient_prefix(queryset, search_term), False
@@ -49,6 +52,8 @@ class NotificationAdmin(admin.ModelAdmin):
     show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
 
+    get_ordering = searched_ordering
+
     def get_search_results(self, request, queryset, search_term):
         return people_by_prefix(queryset, search_term, path="recipient"), False
 
@@ -69,6 +74,8 @@ class ActivityRecordAdmin(admin.ModelAdmin):
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
+
+    get_ordering = searched_ordering
 
     def get_search_results(self, request, queryset, search_term):
         return rows_of_companies(queryset, search_term, ("company",)), False

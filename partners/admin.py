@@ -1,7 +1,12 @@
 from django.contrib import admin
 
 from partners.models import Invitation, PartnerLink, PartnerMessage
-from rainbow_admin.admin_scale import BoundedCountPaginator, action_checkbox, rows_of_companies
+from rainbow_admin.admin_scale import (
+    BoundedCountPaginator,
+    action_checkbox,
+    rows_of_companies,
+    searched_ordering,
+)
 
 
 @admin.register(Invitation)
@@ -30,6 +35,8 @@ class InvitationAdmin(admin.ModelAdmin):
     show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
 
+    get_ordering = searched_ordering
+
     def get_search_results(self, request, queryset, search_term):
         fields = ("from_company", "to_company")
         return rows_of_companies(queryset, search_term, fields), False
@@ -51,6 +58,8 @@ class PartnerLinkAdmin(admin.ModelAdmin):
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     sortable_by = ()
+
+    get_ordering = searched_ordering
 
     def get_search_results(self, request, queryset, search_term):
         return rows_of_companies(queryset, search_term, ("company", "partner")), False

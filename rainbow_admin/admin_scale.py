@@ -11,11 +11,12 @@ from uuid import UUID
 
 from django.contrib import admin
 from django.contrib.admin import helpers
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import BaseExpression, OrderBy
-from django.db.models.functions import Collate, Lower
+from django.db.models.functions import Coalesce, Collate, Lower
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -178,3 +179,22 @@ def action_checkbox(model_admin: admin.ModelAdmin, obj) -> str:
         str(obj.pk),
         format_html(gettext(ACTION_CHECKBOX_LABEL), str(obj)),
     )
+
+
+def searched_ordering(model_admin: admin.ModelAdmin, request) -> tuple:
+    """The admin's order, but while a search is active its first key is wrapped (COALESCE(x, x))
+    so that no index provides it: PostgreSQL then reads the matches by the search's indexes and
+    sorts them (a bounded set: at most 1,000 people or 200 companies stand for a term) instead of
+    walking the whole order and filtering, which it picks when it wrongly expects the matches
+    spread evenly (a million people: 800 ms for "user9"). Set `get_ordering = searched_ordering`."""
+    ordering = tuple(model_admin.ordering or ())
+    if not ordering or not request.GET.get(SEARCH_VAR, "").strip():
+        return ordering
+    first, *rest = ordering
+    if isinstance(first, str):
+        descending, name = first.startswith("-"), first.lstrip("-")
+        expression = Coalesce(F(name), F(name))
+        first = expression.desc() if descending else expression.asc()
+    else:
+        first = OrderBy(Coalesce(first.expression, first.expression), descending=first.descending)
+    return (first, *rest)

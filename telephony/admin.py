@@ -9,6 +9,7 @@ from rainbow_admin.admin_scale import (
     country_name,
     people_by_prefix,
     rows_of_companies,
+    searched_ordering,
 )
 from telephony.models import (
     AutoAttendant,
@@ -66,6 +67,8 @@ class PbxAdmin(ReadOnlyAdmin):
     sortable_by = ()
     inlines = [LineInline]
 
+    get_ordering = searched_ordering
+
     def get_search_results(self, request, queryset, search_term):
         return rows_of_companies(queryset, search_term, ("company",)), False
 
@@ -79,6 +82,8 @@ class LineAdmin(ReadOnlyAdmin):
     raw_id_fields = ("pbx", "user")
     ordering = ("pbx_id", "extension")
     sortable_by = ()
+
+    get_ordering = searched_ordering
 
     def get_search_results(self, request, queryset, search_term):
         return people_by_prefix(queryset, search_term, path="user"), False

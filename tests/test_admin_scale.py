@@ -117,6 +117,10 @@ def test_the_operator_finds_a_company_by_the_start_of_its_name(operator_client):
     assert "Telekom Müller AG" not in page
     _queries, page = _list(operator_client, "companies/company", "?q=telekom")
     assert "Telekom Müller AG" in page and "Müller Telekom GmbH" not in page
+    # Found rows keep the list's order (by name) while a search sorts them.
+    CompanyFactory(name="Müller Alpha")
+    _queries, page = _list(operator_client, "companies/company", "?q=mull")
+    assert page.index("Müller Alpha") < page.index("Müller Telekom GmbH")
 
 
 def test_the_operator_finds_a_person_by_the_start_of_an_email_or_a_name(operator_client):
