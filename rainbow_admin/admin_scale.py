@@ -1,9 +1,11 @@
 """The Django admin at 1,000,000 rows: bounded counts and prefix searches on indexed columns.
 
-Every admin of a big table sets `paginator = BoundedCountPaginator` and
-`show_full_result_count = False`, orders by an indexed column, selects its related rows, shows
-foreign keys as raw ids or autocompletes, and searches by prefix through the helpers below (each
-backed by an index; see the models' Meta).
+Every admin of a big table (DESIGN.md "Operators at scale") sets `paginator =
+BoundedCountPaginator`, `show_full_result_count = False`, `show_facets = ShowFacets.NEVER`, pages
+of 50, `sortable_by = ()`, an `ordering` an index provides (the models' Meta and the migrations
+named `operator_list_indexes`), `get_ordering = searched_ordering`, `action_checkbox =
+action_checkbox`; it selects its related rows, shows foreign keys as raw ids or an autocomplete,
+and searches by prefix through the helpers below, each a range of an index.
 """
 
 from collections.abc import Sequence
