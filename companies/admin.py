@@ -26,6 +26,7 @@ class CompanyAdmin(admin.ModelAdmin):
     # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
     # no column sorts.
     paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
@@ -56,6 +57,7 @@ class UserAdmin(BaseUserAdmin):
     # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
     # no column sorts.
     paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
@@ -103,6 +105,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_select_related = ("user",)
     raw_id_fields = ("user",)
     paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False

@@ -36,6 +36,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
     # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
     # no column sorts.
     paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
@@ -68,6 +69,7 @@ class LicenseAssignmentAdmin(admin.ModelAdmin):
     # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
     # no column sorts.
     paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False

@@ -21,6 +21,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
     # no column sorts.
     paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
@@ -46,6 +47,7 @@ class NotificationAdmin(admin.ModelAdmin):
     # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
     # no column sorts.
     paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
@@ -69,6 +71,7 @@ class ActivityRecordAdmin(admin.ModelAdmin):
     # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
     # no column sorts.
     paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False

@@ -29,6 +29,7 @@ class InvitationAdmin(admin.ModelAdmin):
     # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
     # no column sorts.
     paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
@@ -53,6 +54,7 @@ class PartnerLinkAdmin(admin.ModelAdmin):
     # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
     # no column sorts.
     paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False
@@ -70,6 +72,7 @@ class PartnerMessageAdmin(admin.ModelAdmin):
     list_display = ("company", "partner", "author_name", "created_at")
     list_select_related = ("company", "partner")
     paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False

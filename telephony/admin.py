@@ -26,6 +26,7 @@ from telephony.models import (
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
     action_checkbox = action_checkbox
     list_per_page = 50
     show_full_result_count = False

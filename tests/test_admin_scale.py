@@ -104,6 +104,11 @@ def test_a_list_past_the_bound_pages_up_to_the_bound(operator_client, monkeypatc
     assert (changelist.result_count, changelist.paginator.num_pages) == (6, 2)
     assert changelist.paginator.capped
     assert len(changelist.result_list) == 3
+    page = operator_client.get("/admin/companies/company/").content.decode()
+    assert "More than 5 rows: only the first pages are shown." in page
+    monkeypatch.setattr(BoundedCountPaginator, "count_limit", 50)
+    assert "More than" not in operator_client.get("/admin/companies/company/").content.decode()
+    monkeypatch.setattr(BoundedCountPaginator, "count_limit", 5)
     second = operator_client.get("/admin/companies/company/?p=2").context["cl"]
     assert len(second.result_list) == 3
     assert operator_client.get("/admin/companies/company/?p=3").status_code == 302
