@@ -40,7 +40,7 @@ def main() -> None:
     parser.add_argument("--sql", action="store_true", help="print every query of one request")
     args = parser.parse_args()
 
-    from benchmarks.run import TARGETS, environment
+    from benchmarks.run import BENCH_OPERATOR, TARGETS, environment
 
     os.environ.update(environment(args.database_url, args.redis_url))
     os.environ["ALLOWED_HOSTS"] = "testserver"
@@ -55,7 +55,11 @@ def main() -> None:
 
     from companies.models import User
     from companies.services import api_token_create
-    from rainbow_admin.management.commands.seed_bulk import BENCH_ADMIN, BENCH_RESELLER
+    from rainbow_admin.management.commands.seed_bulk import (
+        BENCH_ADMIN,
+        BENCH_PASSWORD,
+        BENCH_RESELLER,
+    )
 
     admin = User.objects.get(email=BENCH_ADMIN)
     reseller = User.objects.get(email=BENCH_RESELLER)
@@ -66,6 +70,11 @@ def main() -> None:
         clients[actor] = client
         _token, raw = api_token_create(user=user, name="profile", expires_at=None)
         clients[f"{actor}_api"] = Client(headers={"Authorization": f"Bearer {raw}"})
+    operator = User.objects.filter(email=BENCH_OPERATOR).first()
+    if operator is None:
+        operator = User.objects.create_superuser(BENCH_OPERATOR, BENCH_PASSWORD, name="Bench")
+    clients["operator"] = Client()
+    clients["operator"].force_login(operator)
 
     # Time spent rendering templates (the outermost render of a request; includes inside it).
     rendering = {"depth": 0, "seconds": 0.0}

@@ -4,6 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 from companies.forms import AdminPasswordSetForm, AdminSignInForm
 from companies.models import ApiToken, Company, User
+from rainbow_admin.admin_scale import (
+    BoundedCountPaginator,
+    action_checkbox,
+    companies_by_prefix,
+    company_order,
+    country_name,
+    people_by_prefix,
+    person_order,
+    searched_ordering,
+)
 
 # The admin's login shows the sign-in throttle's wait (the throttle itself is in the backend).
 admin.site.login_form = AdminSignInForm
@@ -11,10 +21,26 @@ admin.site.login_form = AdminSignInForm
 
 @admin.register(Company)
 class CompanyAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "country", "created_at")
+    list_display = ("name", "kind", country_name, "created_at")
     list_filter = ("kind",)
-    search_fields = ("name",)
+    # By name prefix, case and accents ignored (get_search_results).
+    search_fields = ("^name",)
     readonly_fields = ("created_at",)
+    ordering = company_order()
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
+    paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
+    action_checkbox = action_checkbox
+    list_per_page = 50
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    sortable_by = ()
+
+    get_ordering = searched_ordering
+
+    def get_search_results(self, request, queryset, search_term):
+        return companies_by_prefix(queryset, search_term), False
 
     def get_readonly_fields(self, request, obj=None):
         # A company's kind decides who may be its partner and whose customer it is: fixed once
@@ -26,12 +52,22 @@ class CompanyAdmin(admin.ModelAdmin):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     change_password_form = AdminPasswordSetForm
-    ordering = ("email",)
+    ordering = person_order()
     list_display = ("email", "name", "company", "role", "language", "is_active", "is_staff")
-    list_filter = ("role", "language", "is_active", "is_staff")
-    search_fields = ("email", "name", "company__name")
+    list_filter = ("is_staff", "role", "language")
+    # By email or name prefix, case ignored (get_search_results).
+    search_fields = ("^email", "^name")
     list_select_related = ("company",)
     autocomplete_fields = ("company",)
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
+    paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
+    action_checkbox = action_checkbox
+    list_per_page = 50
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    sortable_by = ()
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("name", "company", "role", "language")}),
@@ -51,6 +87,11 @@ class UserAdmin(BaseUserAdmin):
             return (*fields, "company", "role", "is_active")
         return fields
 
+    get_ordering = searched_ordering
+
+    def get_search_results(self, request, queryset, search_term):
+        return people_by_prefix(queryset, search_term), False
+
     add_fieldsets = (
         (
             None,
@@ -67,3 +108,10 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ("label", "user", "prefix", "created_at", "expires_at", "revoked_at")
     readonly_fields = ("prefix", "key_hash", "created_at", "last_used_at")
     list_select_related = ("user",)
+    raw_id_fields = ("user",)
+    paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
+    action_checkbox = action_checkbox
+    list_per_page = 50
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER

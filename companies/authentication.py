@@ -10,6 +10,7 @@ from companies.sign_in_throttle import (
     sign_in_attempt_begin,
     sign_in_attempt_end,
 )
+from notifications.selectors import with_unread_count
 
 
 class BearerTokenAuthentication(authentication.BaseAuthentication):
@@ -46,8 +47,8 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
 
 
 class CompanyUserBackend(ModelBackend):
-    """Django's model backend, loading the signed-in person with their company in one query:
-    nearly every page and the menu read ``user.company``.
+    """Django's model backend, loading the signed-in person with their company and their unread
+    badge in one query: nearly every page and the menu read ``user.company`` and the badge.
 
     Every password check of the portal passes here (the sign-in page, ``auth/token/``, the Django
     admin's login), so this is where the sign-in throttle sits: a try during a wait raises
@@ -73,8 +74,9 @@ class CompanyUserBackend(ModelBackend):
         return user if ok else None
 
     def get_user(self, user_id):
+        people = with_unread_count(User._default_manager.select_related("company"))
         try:
-            user = User._default_manager.select_related("company").get(pk=user_id)
+            user = people.get(pk=user_id)
         except User.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None

@@ -1,6 +1,13 @@
 from django.contrib import admin
 
 from licensing.models import LicenseAssignment, Offer, Subscription
+from rainbow_admin.admin_scale import (
+    BoundedCountPaginator,
+    action_checkbox,
+    people_by_prefix,
+    rows_of_companies,
+    searched_ordering,
+)
 
 
 @admin.register(Offer)
@@ -21,8 +28,25 @@ class SubscriptionAdmin(admin.ModelAdmin):
 
     list_display = ("company", "offer", "quantity", "billing", "status", "reseller", "created_at")
     list_filter = ("status", "billing", "offer")
-    search_fields = ("company__name", "purchase_order")
+    # By the name prefix of the company or its reseller (get_search_results).
+    search_fields = ("^company__name", "^reseller__name")
     list_select_related = ("company", "offer", "reseller")
+    raw_id_fields = ("company", "reseller", "subscribed_by", "terminated_by")
+    ordering = ("-created_at", "-id")
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
+    paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
+    action_checkbox = action_checkbox
+    list_per_page = 50
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    sortable_by = ()
+
+    get_ordering = searched_ordering
+
+    def get_search_results(self, request, queryset, search_term):
+        return rows_of_companies(queryset, search_term, ("company", "reseller")), False
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -37,8 +61,25 @@ class SubscriptionAdmin(admin.ModelAdmin):
 @admin.register(LicenseAssignment)
 class LicenseAssignmentAdmin(admin.ModelAdmin):
     list_display = ("user", "offer", "subscription", "assigned_at")
-    list_select_related = ("user", "offer", "subscription__company")
-    search_fields = ("user__email", "user__name")
+    list_select_related = ("user", "offer", "subscription__company", "subscription__offer")
+    # By the holder's email or name prefix (get_search_results).
+    search_fields = ("^user__email", "^user__name")
+    raw_id_fields = ("user", "subscription", "assigned_by")
+    ordering = ("-assigned_at", "-id")
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
+    paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
+    action_checkbox = action_checkbox
+    list_per_page = 50
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    sortable_by = ()
+
+    get_ordering = searched_ordering
+
+    def get_search_results(self, request, queryset, search_term):
+        return people_by_prefix(queryset, search_term, path="user"), False
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -138,7 +138,11 @@ class Subscription(ChoiceLabels, models.Model):
                 name="subscription_one_default_per_company",
             ),
         ]
-        indexes = [models.Index(fields=["company", "status"], name="subscription_company")]
+        indexes = [
+            models.Index(fields=["company", "status"], name="subscription_company"),
+            # The operators' list, newest first.
+            models.Index(fields=["created_at", "id"], name="subscription_created"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.company} · {self.offer} ({self.quantity})"
@@ -190,7 +194,11 @@ class LicenseAssignment(models.Model):
                 fields=["user"], condition=Q(exclusive=True), name="assignment_one_exclusive"
             ),
         ]
-        indexes = [models.Index(fields=["subscription", "user"], name="assignment_subscription")]
+        indexes = [
+            models.Index(fields=["subscription", "user"], name="assignment_subscription"),
+            # The operators' list, newest first.
+            models.Index(fields=["assigned_at", "id"], name="assignment_assigned"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.offer}"

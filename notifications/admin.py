@@ -1,13 +1,38 @@
 from django.contrib import admin
 
 from notifications.models import ActivityRecord, Notification, OutboundEmail
+from rainbow_admin.admin_scale import (
+    BoundedCountPaginator,
+    action_checkbox,
+    emails_by_recipient_prefix,
+    people_by_prefix,
+    rows_of_companies,
+    searched_ordering,
+)
 
 
 @admin.register(OutboundEmail)
 class OutboundEmailAdmin(admin.ModelAdmin):
     list_display = ("subject", "to", "status", "attempts", "created_at", "sent_at")
-    list_filter = ("status", "topic")
-    search_fields = ("to", "subject")
+    list_filter = ("status",)
+    # By the recipient's address prefix (get_search_results).
+    search_fields = ("^to",)
+    ordering = ("-created_at", "-id")
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
+    paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
+    action_checkbox = action_checkbox
+    list_per_page = 50
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    sortable_by = ()
+
+    get_ordering = searched_ordering
+
+    def get_search_results(self, request, queryset, search_term):
+        return emails_by_recipient_prefix(queryset, search_term), False
+
     # No body: a queued email's links work (password reset, activation, partner requests), and
     # an operator must not be able to take over an account by asking for its reset and reading it.
     exclude = ("body_text", "body_html")
@@ -23,10 +48,45 @@ class OutboundEmailAdmin(admin.ModelAdmin):
 class NotificationAdmin(admin.ModelAdmin):
     list_display = ("text", "recipient", "created_at", "read_at")
     list_select_related = ("recipient",)
+    # By the recipient's email or name prefix (get_search_results).
+    search_fields = ("^recipient__email", "^recipient__name")
+    raw_id_fields = ("recipient",)
+    ordering = ("-created_at", "-id")
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
+    paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
+    action_checkbox = action_checkbox
+    list_per_page = 50
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    sortable_by = ()
+
+    get_ordering = searched_ordering
+
+    def get_search_results(self, request, queryset, search_term):
+        return people_by_prefix(queryset, search_term, path="recipient"), False
 
 
 @admin.register(ActivityRecord)
 class ActivityRecordAdmin(admin.ModelAdmin):
     list_display = ("text", "company", "actor_name", "created_at")
     list_select_related = ("company",)
-    search_fields = ("company__name", "actor_name", "verb")
+    # By the company's name prefix (get_search_results).
+    search_fields = ("^company__name",)
+    raw_id_fields = ("company", "actor")
+    ordering = ("-created_at", "-id")
+    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
+    # no column sorts.
+    paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
+    action_checkbox = action_checkbox
+    list_per_page = 50
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    sortable_by = ()
+
+    get_ordering = searched_ordering
+
+    def get_search_results(self, request, queryset, search_term):
+        return rows_of_companies(queryset, search_term, ("company",)), False

@@ -65,6 +65,9 @@ class OutboundEmail(models.Model):
             models.Index(
                 fields=["created_at"], condition=models.Q(status="queued"), name="email_queued"
             ),
+            # The operators' list: newest first, whole or by status.
+            models.Index(fields=["created_at", "id"], name="email_created"),
+            models.Index(fields=["status", "created_at", "id"], name="email_status_created"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -104,6 +107,8 @@ class Notification(models.Model):
                 condition=models.Q(read_at__isnull=True),
                 name="notification_unread",
             ),
+            # The operators' list, newest first.
+            models.Index(fields=["created_at", "id"], name="notification_created"),
         ]
 
     def __str__(self) -> str:
@@ -135,7 +140,11 @@ class ActivityRecord(models.Model):
         verbose_name = _("activity record")
         verbose_name_plural = _("activity records")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["company", "-created_at"], name="activity_company")]
+        indexes = [
+            models.Index(fields=["company", "-created_at"], name="activity_company"),
+            # The operators' list, newest first.
+            models.Index(fields=["created_at", "id"], name="activity_created"),
+        ]
 
     def __str__(self) -> str:
         return self.text

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from notifications import smtp
+from notifications import selectors, smtp
 from notifications.emails import email_render
 from notifications.models import (
     COUNT_PARAM,
@@ -279,6 +279,7 @@ def notify(
     """Tell people something in the portal; ``message`` is marked with ``gettext_noop`` (or is
     an ``ngettext_lazy`` text, see ``stored_message``)."""
     message, params = stored_message(message, params)
+    selectors.notifications_written()
     Notification.objects.bulk_create(
         Notification(recipient=user, message=message, params=params, url=url) for user in recipients
     )
@@ -287,12 +288,14 @@ def notify(
 def notification_mark_read(*, user: Any, notification_id: uuid.UUID) -> Notification:
     notification = Notification.objects.get(id=notification_id, recipient=user)
     if notification.read_at is None:
+        selectors.notifications_written()
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
     return notification
 
 
 def notifications_mark_all_read(*, user: Any) -> int:
+    selectors.notifications_written()
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )

@@ -72,6 +72,9 @@ class Invitation(ChoiceLabels, models.Model):
             models.Index(
                 fields=["expires_at"], condition=Q(status="pending"), name="invitation_pending"
             ),
+            # The operators' lists, newest first, whole or by status.
+            models.Index(fields=["created_at", "id"], name="invitation_created"),
+            models.Index(fields=["status", "created_at", "id"], name="invitation_status_created"),
         ]
 
     def __str__(self) -> str:
@@ -171,6 +174,8 @@ class PartnerLink(models.Model):
                 condition=Q(ended_at__isnull=True),
                 name="partnerlink_customers",
             ),
+            # The operators' list, newest first.
+            models.Index(fields=["since", "id"], name="partnerlink_since"),
         ]
 
     def __str__(self) -> str:

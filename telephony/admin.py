@@ -3,6 +3,14 @@
 
 from django.contrib import admin
 
+from rainbow_admin.admin_scale import (
+    BoundedCountPaginator,
+    action_checkbox,
+    country_name,
+    people_by_prefix,
+    rows_of_companies,
+    searched_ordering,
+)
 from telephony.models import (
     AutoAttendant,
     Device,
@@ -17,6 +25,13 @@ from telephony.models import (
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
+    paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
+    action_checkbox = action_checkbox
+    list_per_page = 50
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 
@@ -37,14 +52,42 @@ class LineInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
+
 
 @admin.register(Pbx)
 class PbxAdmin(ReadOnlyAdmin):
-    list_display = ("name", "company", "kind", "country", "status", "created_at")
+    list_display = ("name", "company", "kind", country_name, "status", "created_at")
     list_filter = ("kind", "status")
-    search_fields = ("name", "company__name")
+    # By the company's name prefix (get_search_results).
+    search_fields = ("^company__name",)
     list_select_related = ("company",)
+    raw_id_fields = ("company", "declared_by", "declared_by_company")
+    ordering = ("name", "id")
+    sortable_by = ()
     inlines = [LineInline]
+
+    get_ordering = searched_ordering
+
+    def get_search_results(self, request, queryset, search_term):
+        return rows_of_companies(queryset, search_term, ("company",)), False
+
+
+@admin.register(Line)
+class LineAdmin(ReadOnlyAdmin):
+    list_display = ("extension", "pbx", "user", "public_number")
+    list_select_related = ("pbx", "user")
+    # By the member's email or name prefix (get_search_results).
+    search_fields = ("^user__email", "^user__name")
+    raw_id_fields = ("pbx", "user")
+    ordering = ("pbx_id", "extension")
+    sortable_by = ()
+
+    get_ordering = searched_ordering
+
+    def get_search_results(self, request, queryset, search_term):
+        return people_by_prefix(queryset, search_term, path="user"), False
 
 
 @admin.register(Device)

@@ -78,6 +78,8 @@ class Pbx(ChoiceLabels, models.Model):
             ),
             models.UniqueConstraint(fields=["company", "name"], name="pbx_name_unique"),
         ]
+        # The operators' list, in name order.
+        indexes = [models.Index(fields=["name", "id"], name="pbx_name_order")]
 
     def __str__(self) -> str:
         return self.name

@@ -71,6 +71,7 @@ ADMIN_MODELS = {
     "licensing/subscription": "subscription",
     "licensing/licenseassignment": "assignment",
     "telephony/pbx": "pbx",
+    "telephony/line": "line",
     "telephony/device": "device",
     "telephony/deviceimport": "device_import",
     "telephony/publicnumber": "public_number",
