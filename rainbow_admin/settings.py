@@ -122,6 +122,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Password reset and activation links (the same signed-token mechanism) live this long.
 PASSWORD_RESET_TIMEOUT = 60 * env.int("PASSWORD_RESET_TIMEOUT_MINUTES", default=60)
+# Activation links (a person added by an admin, a sign-up) live longer than a reset link.
+ACTIVATION_TIMEOUT = 24 * 60 * 60 * env.int("ACTIVATION_TIMEOUT_DAYS", default=7)
 # A session ends after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after the
 # sign-in whatever the activity (companies.middleware.SessionLimitsMiddleware).
 SESSION_COOKIE_AGE = 60 * env.int("SESSION_IDLE_MINUTES", default=30)
