@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from companies.forms import AdminPasswordSetForm, AdminSignInForm
 from companies.models import ApiToken, Company, User
 from rainbow_admin.admin_scale import (
-    BoundedCountPaginator,
-    action_checkbox,
+    BigTableAdmin,
     companies_by_prefix,
     company_order,
     country_name,
@@ -20,22 +19,13 @@ admin.site.login_form = AdminSignInForm
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
+class CompanyAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = ("name", "kind", country_name, "created_at")
     list_filter = ("kind",)
     # By name prefix, case and accents ignored (get_search_results).
     search_fields = ("^name",)
     readonly_fields = ("created_at",)
     ordering = company_order()
-    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
-    # no column sorts.
-    paginator = BoundedCountPaginator
-    change_list_template = "admin/bounded_change_list.html"
-    action_checkbox = action_checkbox
-    list_per_page = 50
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-    sortable_by = ()
 
     get_ordering = searched_ordering
 
@@ -50,7 +40,7 @@ class CompanyAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BigTableAdmin, BaseUserAdmin):
     change_password_form = AdminPasswordSetForm
     ordering = person_order()
     list_display = ("email", "name", "company", "role", "language", "is_active", "is_staff")
@@ -59,15 +49,6 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ("^email", "^name")
     list_select_related = ("company",)
     autocomplete_fields = ("company",)
-    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
-    # no column sorts.
-    paginator = BoundedCountPaginator
-    change_list_template = "admin/bounded_change_list.html"
-    action_checkbox = action_checkbox
-    list_per_page = 50
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-    sortable_by = ()
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("name", "company", "role", "language")}),
@@ -104,14 +85,8 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = ("label", "user", "prefix", "created_at", "expires_at", "revoked_at")
     readonly_fields = ("prefix", "key_hash", "created_at", "last_used_at")
     list_select_related = ("user",)
     raw_id_fields = ("user",)
-    paginator = BoundedCountPaginator
-    change_list_template = "admin/bounded_change_list.html"
-    action_checkbox = action_checkbox
-    list_per_page = 50
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER

@@ -2,8 +2,7 @@ from django.contrib import admin
 
 from licensing.models import LicenseAssignment, Offer, Subscription
 from rainbow_admin.admin_scale import (
-    BoundedCountPaginator,
-    action_checkbox,
+    BigTableAdmin,
     people_by_prefix,
     rows_of_companies,
     searched_ordering,
@@ -23,7 +22,7 @@ class OfferAdmin(admin.ModelAdmin):
 
 
 @admin.register(Subscription)
-class SubscriptionAdmin(admin.ModelAdmin):
+class SubscriptionAdmin(BigTableAdmin, admin.ModelAdmin):
     """Read-only: changes go through the API or the pages, which check the rules."""
 
     list_display = ("company", "offer", "quantity", "billing", "status", "reseller", "created_at")
@@ -33,15 +32,6 @@ class SubscriptionAdmin(admin.ModelAdmin):
     list_select_related = ("company", "offer", "reseller")
     raw_id_fields = ("company", "reseller", "subscribed_by", "terminated_by")
     ordering = ("-created_at", "-id")
-    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
-    # no column sorts.
-    paginator = BoundedCountPaginator
-    change_list_template = "admin/bounded_change_list.html"
-    action_checkbox = action_checkbox
-    list_per_page = 50
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-    sortable_by = ()
 
     get_ordering = searched_ordering
 
@@ -59,22 +49,13 @@ class SubscriptionAdmin(admin.ModelAdmin):
 
 
 @admin.register(LicenseAssignment)
-class LicenseAssignmentAdmin(admin.ModelAdmin):
+class LicenseAssignmentAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = ("user", "offer", "subscription", "assigned_at")
     list_select_related = ("user", "offer", "subscription__company", "subscription__offer")
     # By the holder's email or name prefix (get_search_results).
     search_fields = ("^user__email", "^user__name")
     raw_id_fields = ("user", "subscription", "assigned_by")
     ordering = ("-assigned_at", "-id")
-    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
-    # no column sorts.
-    paginator = BoundedCountPaginator
-    change_list_template = "admin/bounded_change_list.html"
-    action_checkbox = action_checkbox
-    list_per_page = 50
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-    sortable_by = ()
 
     get_ordering = searched_ordering
 

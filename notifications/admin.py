@@ -2,8 +2,7 @@ from django.contrib import admin
 
 from notifications.models import ActivityRecord, Notification, OutboundEmail
 from rainbow_admin.admin_scale import (
-    BoundedCountPaginator,
-    action_checkbox,
+    BigTableAdmin,
     emails_by_recipient_prefix,
     people_by_prefix,
     rows_of_companies,
@@ -12,21 +11,12 @@ from rainbow_admin.admin_scale import (
 
 
 @admin.register(OutboundEmail)
-class OutboundEmailAdmin(admin.ModelAdmin):
+class OutboundEmailAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = ("subject", "to", "status", "attempts", "created_at", "sent_at")
     list_filter = ("status",)
     # By the recipient's address prefix (get_search_results).
     search_fields = ("^to",)
     ordering = ("-created_at", "-id")
-    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
-    # no column sorts.
-    paginator = BoundedCountPaginator
-    change_list_template = "admin/bounded_change_list.html"
-    action_checkbox = action_checkbox
-    list_per_page = 50
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-    sortable_by = ()
 
     get_ordering = searched_ordering
 
@@ -45,22 +35,13 @@ class OutboundEmailAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = ("text", "recipient", "created_at", "read_at")
     list_select_related = ("recipient",)
     # By the recipient's email or name prefix (get_search_results).
     search_fields = ("^recipient__email", "^recipient__name")
     raw_id_fields = ("recipient",)
     ordering = ("-created_at", "-id")
-    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
-    # no column sorts.
-    paginator = BoundedCountPaginator
-    change_list_template = "admin/bounded_change_list.html"
-    action_checkbox = action_checkbox
-    list_per_page = 50
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-    sortable_by = ()
 
     get_ordering = searched_ordering
 
@@ -69,22 +50,13 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActivityRecord)
-class ActivityRecordAdmin(admin.ModelAdmin):
+class ActivityRecordAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = ("text", "company", "actor_name", "created_at")
     list_select_related = ("company",)
     # By the company's name prefix (get_search_results).
     search_fields = ("^company__name",)
     raw_id_fields = ("company", "actor")
     ordering = ("-created_at", "-id")
-    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
-    # no column sorts.
-    paginator = BoundedCountPaginator
-    change_list_template = "admin/bounded_change_list.html"
-    action_checkbox = action_checkbox
-    list_per_page = 50
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-    sortable_by = ()
 
     get_ordering = searched_ordering
 

@@ -2,15 +2,14 @@ from django.contrib import admin
 
 from partners.models import Invitation, PartnerLink, PartnerMessage
 from rainbow_admin.admin_scale import (
-    BoundedCountPaginator,
-    action_checkbox,
+    BigTableAdmin,
     rows_of_companies,
     searched_ordering,
 )
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = (
         "from_company",
         "to_company",
@@ -26,15 +25,6 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ("^from_company__name", "^to_company__name")
     raw_id_fields = ("from_company", "to_company", "created_by", "responded_by")
     ordering = ("-created_at", "-id")
-    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
-    # no column sorts.
-    paginator = BoundedCountPaginator
-    change_list_template = "admin/bounded_change_list.html"
-    action_checkbox = action_checkbox
-    list_per_page = 50
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-    sortable_by = ()
 
     get_ordering = searched_ordering
 
@@ -44,22 +34,13 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(PartnerLink)
-class PartnerLinkAdmin(admin.ModelAdmin):
+class PartnerLinkAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = ("company", "partner", "scope_licensing", "scope_telephony", "since", "ended_at")
     list_select_related = ("company", "partner")
     # By the name prefix of the company or its partner (get_search_results).
     search_fields = ("^company__name", "^partner__name")
     raw_id_fields = ("company", "partner", "invitation", "ended_by")
     ordering = ("-since", "-id")
-    # At scale (DESIGN.md "Operators at scale"): no full count, pages of 50, an indexed order,
-    # no column sorts.
-    paginator = BoundedCountPaginator
-    change_list_template = "admin/bounded_change_list.html"
-    action_checkbox = action_checkbox
-    list_per_page = 50
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-    sortable_by = ()
 
     get_ordering = searched_ordering
 
@@ -68,13 +49,7 @@ class PartnerLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(PartnerMessage)
-class PartnerMessageAdmin(admin.ModelAdmin):
+class PartnerMessageAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = ("company", "partner", "author_name", "created_at")
     list_select_related = ("company", "partner")
-    paginator = BoundedCountPaginator
-    change_list_template = "admin/bounded_change_list.html"
-    action_checkbox = action_checkbox
-    list_per_page = 50
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
     readonly_fields = [f.name for f in PartnerMessage._meta.fields]

@@ -183,6 +183,20 @@ def action_checkbox(model_admin: admin.ModelAdmin, obj) -> str:
     )
 
 
+class BigTableAdmin:
+    """A ModelAdmin mixin for a big table (DESIGN.md "Operators at scale"): no full count, pages
+    of 50, no column sorts and no facet counts; each admin states its indexed order, search and
+    related rows."""
+
+    paginator = BoundedCountPaginator
+    change_list_template = "admin/bounded_change_list.html"
+    action_checkbox = action_checkbox
+    list_per_page = 50
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    sortable_by = ()
+
+
 def searched_ordering(model_admin: admin.ModelAdmin, request) -> tuple:
     """The admin's order, but while a search is active its first key is wrapped (COALESCE(x, x))
     so that no index provides it: PostgreSQL then reads the matches by the search's indexes and

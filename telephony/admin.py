@@ -4,8 +4,7 @@
 from django.contrib import admin
 
 from rainbow_admin.admin_scale import (
-    BoundedCountPaginator,
-    action_checkbox,
+    BigTableAdmin,
     country_name,
     people_by_prefix,
     rows_of_companies,
@@ -24,14 +23,7 @@ from telephony.models import (
 )
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    paginator = BoundedCountPaginator
-    change_list_template = "admin/bounded_change_list.html"
-    action_checkbox = action_checkbox
-    list_per_page = 50
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-
+class ReadOnlyAdmin(BigTableAdmin, admin.ModelAdmin):
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 
@@ -65,7 +57,6 @@ class PbxAdmin(ReadOnlyAdmin):
     list_select_related = ("company",)
     raw_id_fields = ("company", "declared_by", "declared_by_company")
     ordering = ("name", "id")
-    sortable_by = ()
     inlines = [LineInline]
 
     get_ordering = searched_ordering
@@ -82,7 +73,6 @@ class LineAdmin(ReadOnlyAdmin):
     search_fields = ("^user__email", "^user__name")
     raw_id_fields = ("pbx", "user")
     ordering = ("pbx_id", "extension")
-    sortable_by = ()
 
     get_ordering = searched_ordering
 

@@ -3,17 +3,17 @@ keep the egress rules and the secrets; the delivery log is on the company's Webh
 
 from django.contrib import admin
 
+from rainbow_admin.admin_scale import BigTableAdmin
 from webhooks.models import Endpoint
 
 
 @admin.register(Endpoint)
-class EndpointAdmin(admin.ModelAdmin):
+class EndpointAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = ("url", "company", "active", "disabled_at", "created_at")
     list_filter = ("active",)
     list_select_related = ("company",)
     raw_id_fields = ("company",)
     search_fields = ("url",)
-    show_full_result_count = False
     exclude = ("secret", "previous_secret")
     readonly_fields = (
         "company",
