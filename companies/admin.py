@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from companies.forms import AdminPasswordSetForm, AdminSignInForm
@@ -26,6 +27,8 @@ class CompanyAdmin(BigTableAdmin, admin.ModelAdmin):
     search_fields = ("^name",)
     readonly_fields = ("created_at",)
     ordering = company_order()
+    # A website typed without a scheme is read as https:// (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     get_ordering = searched_ordering
 
