@@ -78,6 +78,9 @@ class PbxResource(ViewSet):
     reread: ClassVar[bool] = False
     # Another kind of PBX answers 409 (the Cloud PBX's own resources).
     cloud_only: ClassVar[bool] = False
+    # Operations open to whoever may hear the PBX's prompts (``selectors.pbx_get_to_hear``:
+    # members too, 404 for anyone else) rather than to whoever may work on its telephony.
+    hear_operations: ClassVar[tuple[str, ...]] = ()
     # The name of the item id in the URL.
     item_kwarg: ClassVar[str] = "item_id"
     pagination_class = PageNumberPagination  # lists answer pages (schema too)
@@ -102,7 +105,11 @@ class PbxResource(ViewSet):
 
     @cached_property
     def pbx(self) -> Pbx:
-        pbx = pbx_for(self.request, self.kwargs["pbx_id"])
+        if self.action in self.hear_operations:
+            pbx_id = parse_uuid(self.kwargs["pbx_id"])
+            pbx = selectors.pbx_get_to_hear(actor=self.request.user, pbx_id=pbx_id)
+        else:
+            pbx = pbx_for(self.request, self.kwargs["pbx_id"])
         if self.cloud_only:
             require_cloud(pbx)
         return pbx
