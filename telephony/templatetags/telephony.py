@@ -1,5 +1,3 @@
-import math
-
 from django import template
 
 from telephony.selectors import own_line
@@ -15,9 +13,9 @@ def my_phone_line(context) -> dict:
 
 @register.filter
 def prompt_duration(milliseconds: int | None) -> str:
-    """A prompt's duration, ``m:ss``, whole seconds rounded up (a short prompt is never
-    "0:00"); ``—`` when unknown."""
+    """A prompt's duration, ``m:ss`` in whole seconds as browsers' players show it (cut, not
+    rounded), though never "0:00"; ``—`` when unknown."""
     if milliseconds is None or milliseconds == "":
         return "—"
-    seconds = max(1, math.ceil(int(milliseconds) / 1000))
+    seconds = max(1, int(milliseconds) // 1000)
     return f"{seconds // 60}:{seconds % 60:02d}"

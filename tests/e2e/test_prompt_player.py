@@ -52,7 +52,7 @@ def test_the_welcome_service_page_plays_its_greeting(page, settings, tmp_path):
 
     sign_in(page, admin.email, PASSWORD)
     page.goto(f"/telephony/pbxs/{pbx.pk}/welcome/{service.pk}/")
-    assert page.get_by_text("Open greeting (0:03)").is_visible()  # 2.5 s, rounded up
+    assert page.get_by_text("Open greeting (0:02)").is_visible()  # 2.5 s, as the player shows
     player = page.locator("audio")
     assert player.count() == 1
     page.wait_for_function("document.querySelector('audio').readyState >= 1")
