@@ -74,7 +74,9 @@ def wav_response(request: HttpRequest, file: FieldFile, *, download_name: str) -
     if etag in parse_etags(request.headers.get("If-None-Match", "")) or (
         request.headers.get("If-None-Match", "").strip() == "*"
     ):
-        return _headers(HttpResponse(status=304), etag)
+        not_modified = HttpResponse(status=304)
+        del not_modified["Content-Type"]  # no body, nothing to type
+        return _headers(not_modified, etag)
     try:
         size = file.storage.size(file.name)
         handle = file.storage.open(file.name, "rb")

@@ -70,6 +70,7 @@ class Portal:
                 **env,
             }
         )
+        self.environment = environment
         self.process = subprocess.Popen(
             [
                 str(Path(sys.executable).with_name("gunicorn")),
@@ -94,6 +95,19 @@ class Portal:
             if self.process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(self.process.stderr.read().decode())
             time.sleep(0.2)
+
+    def manage(self, *args: str) -> str:
+        """A management command run with the portal's environment."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.environment,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
 
     def stop(self) -> None:
         self.process.terminate()
@@ -144,6 +158,10 @@ class FileStorage:
     def holds(self, name: str) -> bool:
         return (self.root / name).is_file()
 
+    def put(self, name: str, data: bytes) -> None:
+        (self.root / name).parent.mkdir(parents=True, exist_ok=True)
+        (self.root / name).write_bytes(data)
+
     def names(self) -> set[str]:
         return {str(p.relative_to(self.root)) for p in self.root.rglob("*.wav")}
 
@@ -173,6 +191,9 @@ class S3Storage:
 
     def holds(self, name: str) -> bool:
         return name in self.names()
+
+    def put(self, name: str, data: bytes) -> None:
+        self.client.put_object(Bucket=self.bucket, Key=name, Body=data)
 
     def names(self) -> set[str]:
         listing = self.client.list_objects_v2(Bucket=self.bucket)
@@ -299,6 +320,14 @@ def _check(portal: Portal, world: World, storage: FileStorage | S3Storage) -> No
         == 204
     )
     assert not storage.holds(second_name) and not storage.holds(prompt_name)
+    assert storage.names() == set()
+
+    # A file no row names (a rolled-back upload): listed by the orphan command, then removed.
+    orphan = f"telephony/prompts/{world.pbx.pk}/lost.wav"
+    storage.put(orphan, first)
+    listed = portal.manage("prompt_orphans", "--min-age-minutes", "0")
+    assert orphan in listed and "dry run" in listed and storage.holds(orphan)
+    portal.manage("prompt_orphans", "--min-age-minutes", "0", "--delete")
     assert storage.names() == set()
 
 
