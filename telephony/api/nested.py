@@ -17,10 +17,11 @@ A resource is one class (a DRF view set, as NetBox's API views): it states only 
 own: its serializers, the operations it offers (``operations``) and its selector and service
 calls (``get_list``, ``get_item``, ``perform_create``, ``perform_update``, ``perform_destroy``).
 ``routes()`` gives its two URLs, the list (GET list, POST create) and the item (GET, PATCH,
-DELETE). The voice prompts' GETs (``greeting_audio``, ``prompt_audio``) are named in
-``hear_operations``: their PBX is loaded by ``selectors.pbx_get_to_hear`` (members too, 404 for
-anyone else) and they answer ``telephony.audio.wav_response``. An operation a resource writes itself (an answer of another shape) carries its own
-``@extend_schema``; the base leaves it alone.
+DELETE). An operation a resource writes itself (an answer of another shape) carries its own
+``@extend_schema``; the base leaves it alone. The voice prompts' GETs (``greeting_audio``,
+``prompt_audio``) are named in ``hear_operations``: their PBX is loaded by
+``selectors.pbx_get_to_hear`` (members too, 404 for anyone else) and they answer
+``telephony.audio.wav_response``.
 """
 
 from __future__ import annotations

@@ -262,3 +262,24 @@ def test_the_pages_play_the_prompts_with_their_durations(client, admin, service,
     page = client.get(f"{base}/attendants/{attendant.pk}/").content.decode()
     src = f"/api/v1/pbxs/{service.pbx_id}/auto-attendants/{attendant.pk}/prompt/"
     assert f'src="{src}"' in page and "(0:01)" in page
+
+
+def test_prompts_uploaded_before_durations_get_theirs_from_their_files(service, attendant, media):
+    """Migration 0005 reads the durations of files stored before they were kept."""
+    import importlib
+
+    from django.apps import apps
+
+    fill = importlib.import_module("telephony.migrations.0005_prompt_durations")
+    (media / "telephony/prompts").mkdir(parents=True)
+    (media / "telephony/prompts/old-open.wav").write_bytes(wav(12000))
+    (media / "telephony/prompts/old-menu.wav").write_bytes(b"not audio at all")
+    WelcomeService.objects.filter(pk=service.pk).update(
+        greeting_open="telephony/prompts/old-open.wav",
+        greeting_closed="telephony/prompts/gone.wav",  # missing from the storage
+    )
+    AutoAttendant.objects.filter(pk=attendant.pk).update(prompt="telephony/prompts/old-menu.wav")
+    fill.prompt_durations_fill(apps, None)
+    service.refresh_from_db()
+    assert service.greeting_open_ms == 1500 and service.greeting_closed_ms is None
+    assert AutoAttendant.objects.get().prompt_ms is None
