@@ -14,7 +14,8 @@ RUN export DEBUG=0 SECRET_KEY="$(python -c 'import secrets; print(secrets.token_
     && python manage.py collectstatic --noinput \
     && python manage.py compilemessages --ignore=.venv >/dev/null
 
-RUN useradd --create-home rainbow && chown -R rainbow /app
+# /app/media exists, owned by rainbow, so the named volume mounted there starts writable.
+RUN useradd --create-home rainbow && mkdir -p /app/media && chown -R rainbow /app
 USER rainbow
 EXPOSE 8000
 CMD ["gunicorn", "rainbow_admin.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]

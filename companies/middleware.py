@@ -73,7 +73,12 @@ class NoStoreMiddleware:
         response = self.get_response(request)
         # DRF sets request.user on token authentication too; read it after the view.
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        # An answer may keep its own (private) caching: prompts revalidated by their ETag.
+        if (
+            user is not None
+            and user.is_authenticated
+            and not getattr(response, "keeps_cache_control", False)
+        ):
             add_never_cache_headers(response)
         return response
 

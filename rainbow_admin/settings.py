@@ -149,6 +149,29 @@ STORAGES = {
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "media/"
+# Voice prompts (Welcome Service greetings, attendant prompts): on the filesystem under
+# MEDIA_ROOT (a volume every web and worker container shares), or in an S3-compatible bucket
+# when PROMPTS_S3_BUCKET is set. The portal reads them after its permission check and serves
+# them itself: the bucket stays private (no public ACL, no public URL handed out).
+PROMPTS_S3_BUCKET = env.str("PROMPTS_S3_BUCKET", default="")
+if PROMPTS_S3_BUCKET:
+    STORAGES["prompts"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PROMPTS_S3_BUCKET,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            # Without keys, boto3 finds credentials itself (instance role, AWS_* variables).
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("PROMPTS_S3_PREFIX", default=""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    STORAGES["prompts"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 
 # Redis is the broker and the cache when REDIS_URL is set; otherwise everything stays in-process.
 REDIS_URL = env.str("REDIS_URL", default="")

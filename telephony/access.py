@@ -2,6 +2,8 @@
 
 - Declaring, changing or removing a PBX: the partner holding the ``telephony`` scope, or an
   operator (``require_partner_scope``); the company's own admins may not.
+- Hearing its voice prompts (greetings, attendant prompts): the company's members, the partner
+  holding the ``telephony`` scope and operators; anyone else gets 404.
 - Seeing the PBXs, giving lines and configuring a Cloud PBX: the company's admins, the partner
   holding the ``telephony`` scope, and operators. Anyone else who may see the company gets 403;
   anyone who may not even see it gets 404.
@@ -25,6 +27,10 @@ from rainbow_admin.permissions import (
 
 def may_manage_telephony(user: User, company: Company) -> bool:
     return may_manage_company(user, company) or may_act_as_partner(user, company, SCOPE_TELEPHONY)
+
+
+def may_hear_prompts(user: User, company: Company) -> bool:
+    return is_member_of(user, company) or may_act_as_partner(user, company, SCOPE_TELEPHONY)
 
 
 def may_declare_pbx(user: User, company: Company) -> bool:

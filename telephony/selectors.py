@@ -13,7 +13,7 @@ from companies.models import Company, User
 from rainbow_admin.db import SubqueryCount
 from rainbow_admin.errors import NotFound
 from rainbow_admin.permissions import require_view
-from telephony.access import require_telephony
+from telephony.access import may_hear_prompts, require_telephony
 from telephony.models import (
     AttendantKey,
     AutoAttendant,
@@ -68,6 +68,15 @@ def pbx_get(*, actor: User, pbx_id: Any) -> Pbx:
         raise _not_found()
     require_view(actor, pbx.company)
     require_telephony(actor, pbx.company)
+    return pbx
+
+
+def pbx_get_to_hear(*, actor: User, pbx_id: Any) -> Pbx:
+    """A PBX whose voice prompts the actor may hear (404 for anyone else, whatever else they
+    may see of the company: a prompt is no business of a partner without the scope)."""
+    pbx = Pbx.objects.select_related("company").filter(pk=pbx_id).first()
+    if pbx is None or not may_hear_prompts(actor, pbx.company):
+        raise _not_found()
     return pbx
 
 

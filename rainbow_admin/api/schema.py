@@ -40,6 +40,7 @@ DESCRIPTIONS = {
     "403": "Signed in but not allowed to do this.",
     "404": "No such object, or one the caller may not see.",
     "409": "The object is not in a state that allows this.",
+    "416": "The `Range` asks for bytes the file does not have (`Content-Range: bytes */<size>`).",
     "429": "Too many requests: try again after `Retry-After` seconds.",
 }
 
@@ -70,6 +71,8 @@ def _error_statuses(path: str, method: str, operation: dict[str, Any]) -> list[s
         statuses.append("404")
     if method != "get" or CLOUD_RESOURCE.match(path) or path in CONFLICTING_READS:
         statuses.append("409")
+    if "206" in operation.get("responses", {}):  # answers byte ranges
+        statuses.append("416")
     if (method, path) in THROTTLED:
         statuses.append("429")
     return statuses

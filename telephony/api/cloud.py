@@ -6,16 +6,20 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from rainbow_admin.api.errors import parse_uuid
+from rainbow_admin.errors import NotFound
 from telephony import selectors
 from telephony.api.nested import CloudPbxResource
+from telephony.audio import wav_response
 from telephony.models import Device, HuntGroup, Pbx
 from telephony.services import devices as device_services
 from telephony.services import features as feature_services
@@ -25,6 +29,26 @@ from telephony.services.features import is_open
 
 def _ref(obj: Any) -> dict | None:
     return {"id": obj.pk, "name": str(obj)} if obj is not None else None
+
+
+def _seconds(milliseconds: int | None) -> float | None:
+    return milliseconds / 1000 if milliseconds is not None else None
+
+
+def greeting_url(service: Any, which: str) -> str | None:
+    """Where the greeting is fetched (``audio/wav``), or None when there is none."""
+    if not getattr(service, f"greeting_{which}"):
+        return None
+    kwargs = {"pbx_id": service.pbx_id, "item_id": service.pk, "which": which}
+    return reverse("api-welcome-greeting", kwargs=kwargs)
+
+
+def prompt_url(attendant: Any) -> str | None:
+    """Where the attendant's prompt is fetched (``audio/wav``), or None when there is none."""
+    if not attendant.prompt:
+        return None
+    kwargs = {"pbx_id": attendant.pbx_id, "item_id": attendant.pk}
+    return reverse("api-attendant-prompt", kwargs=kwargs)
 
 
 # --- serializers ----------------------------------------------------------------------------
@@ -123,6 +147,14 @@ class WelcomeServiceSerializer(serializers.Serializer):
     open_now = serializers.SerializerMethodField()
     greeting_open = serializers.SerializerMethodField()
     greeting_closed = serializers.SerializerMethodField()
+    greeting_open_url = serializers.SerializerMethodField(
+        help_text="GET it for the open greeting (audio/wav); null when there is none."
+    )
+    greeting_closed_url = serializers.SerializerMethodField(
+        help_text="GET it for the closed greeting (audio/wav); null when there is none."
+    )
+    greeting_open_duration = serializers.SerializerMethodField(help_text="Seconds.")
+    greeting_closed_duration = serializers.SerializerMethodField(help_text="Seconds.")
 
     def get_public_number(self, service) -> str | None:
         numbers = list(service.numbers.all())
@@ -164,6 +196,18 @@ class WelcomeServiceSerializer(serializers.Serializer):
     def get_greeting_closed(self, service) -> bool:
         return bool(service.greeting_closed)
 
+    def get_greeting_open_url(self, service) -> str | None:
+        return greeting_url(service, "open")
+
+    def get_greeting_closed_url(self, service) -> str | None:
+        return greeting_url(service, "closed")
+
+    def get_greeting_open_duration(self, service) -> float | None:
+        return _seconds(service.greeting_open_ms) if service.greeting_open else None
+
+    def get_greeting_closed_duration(self, service) -> float | None:
+        return _seconds(service.greeting_closed_ms) if service.greeting_closed else None
+
 
 class WelcomeServiceInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=100, required=False)
@@ -183,6 +227,10 @@ class AttendantSerializer(serializers.Serializer):
     public_number = serializers.SerializerMethodField()
     keys = serializers.SerializerMethodField()
     prompt = serializers.SerializerMethodField()
+    prompt_url = serializers.SerializerMethodField(
+        help_text="GET it for the menu prompt (audio/wav); null when there is none."
+    )
+    prompt_duration = serializers.SerializerMethodField(help_text="Seconds.")
 
     def get_public_number(self, attendant) -> str | None:
         numbers = list(attendant.numbers.all())
@@ -202,6 +250,12 @@ class AttendantSerializer(serializers.Serializer):
 
     def get_prompt(self, attendant) -> bool:
         return bool(attendant.prompt)
+
+    def get_prompt_url(self, attendant) -> str | None:
+        return prompt_url(attendant)
+
+    def get_prompt_duration(self, attendant) -> float | None:
+        return _seconds(attendant.prompt_ms) if attendant.prompt else None
 
 
 class AttendantInputSerializer(serializers.Serializer):
@@ -245,6 +299,34 @@ def _upload(request: Request):
     if upload is None:
         raise ValidationError({"file": [_("Send the WAV file in the multipart field “file”.")]})
     return upload
+
+
+AUDIO_SCHEMA = extend_schema(
+    parameters=[
+        OpenApiParameter(
+            "Range",
+            OpenApiTypes.STR,
+            OpenApiParameter.HEADER,
+            description="One byte range, e.g. `bytes=0-1023` (several ranges: the whole file).",
+        ),
+        OpenApiParameter(
+            "If-None-Match",
+            OpenApiTypes.STR,
+            OpenApiParameter.HEADER,
+            description="The `ETag` of a copy the client holds: 304 when it is still current.",
+        ),
+    ],
+    responses={
+        (200, "audio/wav"): OpenApiResponse(
+            OpenApiTypes.BINARY, description="The uploaded WAV file, with its `ETag`."
+        ),
+        (206, "audio/wav"): OpenApiResponse(
+            OpenApiTypes.BINARY,
+            description="The byte range asked for by `Range`, told by `Content-Range`.",
+        ),
+        304: OpenApiResponse(description="Not modified: the `If-None-Match` copy is current."),
+    },
+)
 
 
 # --- views: each resource states its serializers and its selector and service calls ------------
@@ -374,6 +456,7 @@ class HuntGroups(CloudPbxResource):
 
 class WelcomeServices(CloudPbxResource):
     serializer_class = WelcomeServiceSerializer
+    hear_operations = ("greeting_audio",)
     create_serializer_class = update_serializer_class = WelcomeServiceInputSerializer
     reread = True
 
@@ -405,9 +488,21 @@ class WelcomeServices(CloudPbxResource):
         )
         return self.answer(service)
 
+    @AUDIO_SCHEMA
+    def greeting_audio(self, request: Request, pbx_id: str, item_id: str, which: str) -> Any:
+        """The greeting played while open (``open``) or closed (``closed``), as uploaded
+        (``audio/wav``); the company's members, its partner holding the telephony scope and
+        operators may hear it (404 for anyone else, and when there is none)."""
+        service = self.get_object()
+        if which not in ("open", "closed"):
+            raise NotFound(_("Not found."), code="not_found")
+        file = getattr(service, f"greeting_{which}")
+        return wav_response(request, file, download_name=f"greeting-{which}.wav")
+
 
 class AutoAttendants(CloudPbxResource):
     serializer_class = AttendantSerializer
+    hear_operations = ("prompt_audio",)
     create_serializer_class = update_serializer_class = AttendantInputSerializer
     reread = True
 
@@ -436,6 +531,14 @@ class AutoAttendants(CloudPbxResource):
             actor=request.user, attendant=attendant, upload=_upload(request)
         )
         return self.answer(attendant)
+
+    @AUDIO_SCHEMA
+    def prompt_audio(self, request: Request, pbx_id: str, item_id: str) -> Any:
+        """The attendant's menu prompt as uploaded (``audio/wav``); the company's members, its
+        partner holding the telephony scope and operators may hear it (404 for anyone else, and
+        when there is none)."""
+        attendant = self.get_object()
+        return wav_response(request, attendant.prompt, download_name="menu-prompt.wav")
 
 
 class EmergencyNumbers(CloudPbxResource):

@@ -18,7 +18,10 @@ own: its serializers, the operations it offers (``operations``) and its selector
 calls (``get_list``, ``get_item``, ``perform_create``, ``perform_update``, ``perform_destroy``).
 ``routes()`` gives its two URLs, the list (GET list, POST create) and the item (GET, PATCH,
 DELETE). An operation a resource writes itself (an answer of another shape) carries its own
-``@extend_schema``; the base leaves it alone.
+``@extend_schema``; the base leaves it alone. The voice prompts' GETs (``greeting_audio``,
+``prompt_audio``) are named in ``hear_operations``: their PBX is loaded by
+``selectors.pbx_get_to_hear`` (members too, 404 for anyone else) and they answer
+``telephony.audio.wav_response``.
 """
 
 from __future__ import annotations
@@ -78,6 +81,9 @@ class PbxResource(ViewSet):
     reread: ClassVar[bool] = False
     # Another kind of PBX answers 409 (the Cloud PBX's own resources).
     cloud_only: ClassVar[bool] = False
+    # Operations open to whoever may hear the PBX's prompts (``selectors.pbx_get_to_hear``:
+    # members too, 404 for anyone else) rather than to whoever may work on its telephony.
+    hear_operations: ClassVar[tuple[str, ...]] = ()
     # The name of the item id in the URL.
     item_kwarg: ClassVar[str] = "item_id"
     pagination_class = PageNumberPagination  # lists answer pages (schema too)
@@ -102,7 +108,11 @@ class PbxResource(ViewSet):
 
     @cached_property
     def pbx(self) -> Pbx:
-        pbx = pbx_for(self.request, self.kwargs["pbx_id"])
+        if self.action in self.hear_operations:
+            pbx_id = parse_uuid(self.kwargs["pbx_id"])
+            pbx = selectors.pbx_get_to_hear(actor=self.request.user, pbx_id=pbx_id)
+        else:
+            pbx = pbx_for(self.request, self.kwargs["pbx_id"])
         if self.cloud_only:
             require_cloud(pbx)
         return pbx

@@ -15,6 +15,7 @@ from django_countries.fields import CountryField
 from rainbow_admin.db import ChoiceLabels
 from telephony.emergency import emergency_description
 from telephony.models.pbx import Line, Pbx
+from telephony.storage import prompt_file_name, prompt_storage
 
 
 class Device(ChoiceLabels, models.Model):
@@ -168,8 +169,15 @@ class WelcomeService(models.Model):
     closed_hunt_group = models.ForeignKey(
         HuntGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    greeting_open = models.FileField(upload_to="telephony/prompts/", blank=True)
-    greeting_closed = models.FileField(upload_to="telephony/prompts/", blank=True)
+    greeting_open = models.FileField(
+        upload_to=prompt_file_name, storage=prompt_storage, max_length=200, blank=True
+    )
+    greeting_closed = models.FileField(
+        upload_to=prompt_file_name, storage=prompt_storage, max_length=200, blank=True
+    )
+    # Durations in milliseconds, read from the WAV header when uploaded.
+    greeting_open_ms = models.PositiveIntegerField(null=True, blank=True)
+    greeting_closed_ms = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("Welcome Service")
@@ -275,7 +283,10 @@ class AutoAttendant(models.Model):
     dial_by_extension = models.BooleanField(
         _("callers may dial an extension directly"), default=True
     )
-    prompt = models.FileField(upload_to="telephony/prompts/", blank=True)
+    prompt = models.FileField(
+        upload_to=prompt_file_name, storage=prompt_storage, max_length=200, blank=True
+    )
+    prompt_ms = models.PositiveIntegerField(null=True, blank=True)  # duration, milliseconds
 
     class Meta:
         verbose_name = _("Automated Attendant")

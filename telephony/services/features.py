@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime
 import itertools
-import wave
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +33,7 @@ from telephony.services.common import (
     record_change,
 )
 from telephony.services.pbx import _clean_extension, _clean_name
+from telephony.services.prompts import prompt_files_delete_on_commit, prompt_names, prompt_store
 
 
 def _lines_of_members(pbx: Pbx, user_ids: list[Any], *, field: str) -> list[Line]:
@@ -197,53 +196,6 @@ def hunt_group_remove(*, actor: User, group: HuntGroup) -> None:
         params={"group": group.name},
         unroute="hunt_group",
     )
-
-
-# --- audio prompts --------------------------------------------------------------------------
-
-
-def clean_wav(upload: Any, *, field: str = "prompt") -> None:
-    """An uploaded prompt must be a WAV file (RIFF/WAVE, read by ``wave``) of limited size."""
-    limit = settings.TELEPHONY_PROMPT_MAX_BYTES
-    if upload.size > limit:
-        raise InvalidInput(
-            _("The prompt is too large (%(max)s MB at most).") % {"max": limit // (1024 * 1024)},
-            code="file_too_large",
-            field=field,
-        )
-    upload.seek(0)
-    head = upload.read(12)
-    upload.seek(0)
-    try:
-        if head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-            raise wave.Error("not RIFF/WAVE")
-        with wave.open(upload, "rb") as audio:
-            if audio.getnframes() == 0:
-                raise wave.Error("empty")
-    except (wave.Error, EOFError):
-        raise InvalidInput(
-            _("The prompt must be a WAV audio file."), code="invalid_audio", field=field
-        ) from None
-    finally:
-        upload.seek(0)
-
-
-def _prompt_store(
-    *,
-    actor: User,
-    owner: WelcomeService | AutoAttendant,
-    field: str,
-    file_name: str,
-    upload: Any,
-    verb: str,
-    message: str,
-    params: dict[str, Any],
-) -> None:
-    """Store an uploaded prompt in ``owner``'s file ``field`` once it proved a WAV file, and
-    record the change."""
-    clean_wav(upload)
-    getattr(owner, field).save(file_name, upload, save=True)
-    record_change(actor=actor, pbx=owner.pbx, verb=verb, message=message, params=params)
 
 
 # --- Welcome Service ------------------------------------------------------------------------
@@ -460,18 +412,17 @@ def opening_row_remove(*, actor: User, service: WelcomeService, kind: str, row_i
 def welcome_greeting_upload(
     *, actor: User, service: WelcomeService, which: str, upload: Any
 ) -> WelcomeService:
-    """Store a greeting (``open`` or ``closed``) after checking it is a WAV file."""
-    require_telephony(actor, service.pbx.company)
+    """Store a greeting (``open`` or ``closed``) once it proved a WAV file that decodes; the
+    greeting it replaces is deleted after the commit."""
+    pbx = pbx_for_change(actor, service.pbx)
     if which not in ("open", "closed"):
         raise InvalidInput(
             _("Choose the open or closed greeting."), code="invalid_greeting", field="which"
         )
-    _prompt_store(
+    prompt_store(owner=service, field=f"greeting_{which}", upload=upload)
+    record_change(
         actor=actor,
-        owner=service,
-        field=f"greeting_{which}",
-        file_name=f"{service.pk}-{which}.wav",
-        upload=upload,
+        pbx=pbx,
         verb="welcome.greeting",
         message=gettext_noop("%(actor)s uploaded a greeting for “%(service)s”."),
         params={"service": service.name},
@@ -481,6 +432,8 @@ def welcome_greeting_upload(
 
 @transaction.atomic
 def welcome_service_remove(*, actor: User, service: WelcomeService) -> None:
+    """Remove a Welcome Service; its greetings' files go after the commit."""
+    prompt_files_delete_on_commit(prompt_names([service]))
     pbx_row_remove(
         actor=actor,
         row=service,
@@ -642,13 +595,13 @@ def attendant_key_remove(*, actor: User, attendant: AutoAttendant, path: str) ->
 
 @transaction.atomic
 def attendant_prompt_upload(*, actor: User, attendant: AutoAttendant, upload: Any) -> AutoAttendant:
-    require_telephony(actor, attendant.pbx.company)
-    _prompt_store(
+    """Store the menu prompt once it proved a WAV file that decodes; the prompt it replaces is
+    deleted after the commit."""
+    pbx = pbx_for_change(actor, attendant.pbx)
+    prompt_store(owner=attendant, field="prompt", upload=upload)
+    record_change(
         actor=actor,
-        owner=attendant,
-        field="prompt",
-        file_name=f"{attendant.pk}-menu.wav",
-        upload=upload,
+        pbx=pbx,
         verb="attendant.prompt",
         message=gettext_noop("%(actor)s uploaded a prompt for “%(attendant)s”."),
         params={"attendant": attendant.name},
@@ -658,6 +611,8 @@ def attendant_prompt_upload(*, actor: User, attendant: AutoAttendant, upload: An
 
 @transaction.atomic
 def auto_attendant_remove(*, actor: User, attendant: AutoAttendant) -> None:
+    """Remove an attendant; its prompt's file goes after the commit."""
+    prompt_files_delete_on_commit(prompt_names([attendant]))
     pbx_row_remove(
         actor=actor,
         row=attendant,

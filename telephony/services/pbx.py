@@ -25,6 +25,7 @@ from telephony.services.common import (
     pbx_url,
     record_change,
 )
+from telephony.services.prompts import pbx_prompt_names, prompt_files_delete_on_commit
 from webhooks import payloads
 from webhooks.events import event_record
 
@@ -302,6 +303,7 @@ def pbx_remove(*, actor: User, pbx: Pbx) -> None:
     """Remove a PBX with its lines and configuration: its partner with the scope, or operators."""
     require_pbx_declare(actor, pbx.company)
     pbx = lock_pbx(pbx)
+    prompt_files_delete_on_commit(pbx_prompt_names(pbx))  # the rows go with the PBX
     record_change(
         actor=actor,
         pbx=pbx,

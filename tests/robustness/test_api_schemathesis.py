@@ -25,6 +25,7 @@ import hypothesis
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
@@ -57,6 +58,7 @@ from tests.licensing.factories import SubscriptionFactory
 from tests.partners.factories import InvitationFactory
 from tests.robustness.conftest import STATS
 from tests.telephony.factories import CloudPbxFactory, PbxFactory
+from tests.telephony.test_cloud_pages import wav_bytes
 
 ACTORS = ("admin", "reseller", "member")
 ACTOR_DESCRIPTIONS = {
@@ -178,6 +180,17 @@ def world(db, settings, tmp_path) -> dict[str, str]:
             "keys": [{"menu": "", "digit": "1", "action": "member", "member": str(member.pk)}],
         },
     )
+    # Voice prompts to fetch (whole, in ranges, revalidated).
+    features.attendant_prompt_upload(
+        actor=admin, attendant=attendant, upload=SimpleUploadedFile("m.wav", wav_bytes())
+    )
+    for service in WelcomeService.objects.filter(pbx=cloud):
+        features.welcome_greeting_upload(
+            actor=admin,
+            service=service,
+            which="open",
+            upload=SimpleUploadedFile("o.wav", wav_bytes()),
+        )
 
     subscription = subscription_services.subscription_create(
         actor=reseller_admin, company=customer, offer="business", quantity=5

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import struct
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
@@ -61,6 +63,19 @@ class Actor:
     user: Any
     api: APIClient
     page: Client
+
+
+def wav_with_title(title: str) -> bytes:
+    """A short WAV file whose INFO chunk names ``title``: audio that carries a secret, so the
+    matrix sees it if a prompt is served to someone who may not hear it."""
+    text = title.encode() + b"\x00"
+    text += b"\x00" * (len(text) % 2)
+    inam = b"INAM" + struct.pack("<I", len(text)) + text
+    info = b"LIST" + struct.pack("<I", 4 + len(inam)) + b"INFO" + inam
+    fmt = b"fmt " + struct.pack("<IHHIIHH", 16, 1, 1, 8000, 16000, 2, 16)
+    frames = b"\x00\x00" * 800
+    body = b"WAVE" + fmt + info + b"data" + struct.pack("<I", len(frames)) + frames
+    return b"RIFF" + struct.pack("<I", len(body)) + body
 
 
 @dataclass
@@ -221,6 +236,14 @@ def build_world() -> World:
             format="json",
         )
     )
+    # Voice prompts: each names its owner inside the audio (an INFO chunk).
+    for url, title in (
+        (f"{base}/welcome-services/{welcome['id']}/greetings/open/", welcome["name"]),
+        (f"{base}/welcome-services/{welcome['id']}/greetings/closed/", welcome["name"]),
+        (f"{base}/auto-attendants/{attendant['id']}/prompt/", attendant["name"]),
+    ):
+        upload = SimpleUploadedFile("prompt.wav", wav_with_title(title), "audio/wav")
+        _check(admin_api.post(url, {"file": upload}, format="multipart"), 200)
     member_import = _check(
         admin_api.post(
             f"/api/v1/companies/{victim.pk}/member-imports/",
