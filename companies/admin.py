@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from companies.forms import AdminPasswordSetForm, AdminSignInForm
 from companies.models import ApiToken, Company, User
+from companies.two_factor.admin import two_factor_reset_action
 
 # The admin's login shows the sign-in throttle's wait (the throttle itself is in the backend).
 admin.site.login_form = AdminSignInForm
@@ -32,6 +33,7 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ("email", "name", "company__name")
     list_select_related = ("company",)
     autocomplete_fields = ("company",)
+    actions = (two_factor_reset_action,)
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("name", "company", "role", "language")}),

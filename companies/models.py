@@ -327,3 +327,19 @@ class ApiToken(models.Model):
     @property
     def usable(self) -> bool:
         return self.is_usable()
+
+
+class RecoveryCode(models.Model):
+    """One of a person's single-use two-factor recovery codes, kept as its SHA-256 only."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "code_hash"], name="recovery_code_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"recovery code {self.pk}"
