@@ -237,6 +237,9 @@ SIGN_IN_FAILURE_MEMORY = timedelta(hours=env.int("SIGN_IN_FAILURE_MEMORY_HOURS",
 OTP_TOTP_THROTTLE_FACTOR = 0
 OTP_TOTP_ISSUER = "Rainbow Admin"
 TWO_FACTOR_PENDING_SECONDS = env.int("TWO_FACTOR_PENDING_SECONDS", default=300)
+# Passkeys (WebAuthn): the relying party's id (the site's domain) and origin; empty: the request's.
+WEBAUTHN_RP_ID = env.str("WEBAUTHN_RP_ID", default="")
+WEBAUTHN_ORIGIN = env.str("WEBAUTHN_ORIGIN", default="")
 SIGN_IN_KNOWN_CLIENT_MEMORY = timedelta(days=env.int("SIGN_IN_KNOWN_CLIENT_DAYS", default=30))
 
 # Limits on what sends email or reveals accounts (rainbow_admin.rate_limits): 429 + Retry-After.

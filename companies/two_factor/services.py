@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from companies.models import Company, RecoveryCode, User, hash_token
+from companies.models import Company, Passkey, RecoveryCode, User, hash_token
 from companies.sign_in_throttle import client_address, sign_in_attempt_begin, sign_in_attempt_end
 from notifications.services import activity_record, email_queue
 from rainbow_admin.errors import Conflict, InvalidInput
@@ -46,13 +46,15 @@ def two_factor_enabled(user: User) -> bool:
 
 
 def two_factor_status(user: User) -> dict[str, Any]:
-    """``{enabled, methods, recovery_codes_left, required}``, in two queries at most."""
+    """``{enabled, methods, recovery_codes_left, required, passkeys}``, in three queries."""
     enabled = two_factor_enabled(user)
     left = RecoveryCode.objects.filter(user=user, used_at__isnull=True).count() if enabled else 0
+    passkeys = list(Passkey.objects.filter(user=user)) if enabled else []
     return {
         "enabled": enabled,
-        "methods": ["totp"] if enabled else [],
+        "methods": (["totp"] if enabled else []) + (["passkey"] if passkeys else []),
         "recovery_codes_left": left,
+        "passkeys": passkeys,
         "required": two_factor_required_for(user),
     }
 
@@ -115,7 +117,7 @@ def _checked(*, user: User, code: str, request, device_confirmed: bool = True) -
     return method
 
 
-def _record(user: User, *, actor: User | None, verb: str, message: str) -> None:
+def record(user: User, *, actor: User | None, verb: str, message: str) -> None:
     if user.company_id is None:
         return
     activity_record(
@@ -144,7 +146,7 @@ def _email(user: User, template: str, **context: Any) -> None:
 
 def _recovery_code_used(user: User) -> None:
     left = RecoveryCode.objects.filter(user=user, used_at__isnull=True).count()
-    _record(
+    record(
         user,
         actor=user,
         verb="two_factor.recovery_code_used",
@@ -190,7 +192,7 @@ def totp_confirm(*, user: User, code: str, request=None) -> list[str]:
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user, confirmed=False).update(confirmed=True)
         codes = _recovery_codes_new(user)
-    _record(
+    record(
         user,
         actor=user,
         verb="two_factor.enabled",
@@ -213,6 +215,7 @@ def _remove_all(user: User) -> None:
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         RecoveryCode.objects.filter(user=user).delete()
+        Passkey.objects.filter(user=user).delete()
 
 
 def two_factor_disable(*, user: User, code: str, request=None) -> None:
@@ -226,7 +229,7 @@ def two_factor_disable(*, user: User, code: str, request=None) -> None:
         raise Conflict(_("Two-factor sign-in is off."), code="two_factor_disabled")
     _checked(user=user, code=code, request=request)
     _remove_all(user)
-    _record(
+    record(
         user,
         actor=user,
         verb="two_factor.disabled",
@@ -238,7 +241,7 @@ def two_factor_disable(*, user: User, code: str, request=None) -> None:
 def two_factor_reset(*, user: User, actor: User) -> None:
     """An operator removes a person's two-factor (lost phone and codes); the person is emailed."""
     _remove_all(user)
-    _record(
+    record(
         user,
         actor=actor,
         verb="two_factor.reset",

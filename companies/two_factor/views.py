@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
+import uuid
 
 import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -17,11 +18,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from companies.models import User
-from companies.two_factor import services
-from rainbow_admin.errors import DomainError, Throttled
+from companies.two_factor import passkeys, services
+from rainbow_admin.errors import DomainError, NotFound, Throttled
 from rainbow_admin.pages import company_required, show_domain_error
 
 PENDING = "two_factor_pending"
+
+
+class PasskeyForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Name of the passkey"), max_length=60)
+    credential = forms.CharField(widget=forms.HiddenInput, max_length=20000, required=False)
 
 
 class CodeForm(forms.Form):
@@ -61,11 +67,19 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
         request.session.pop(PENDING, None)
         messages.error(request, _("Sign in again: the code was not entered in time."))
         return redirect("login")
-    form = CodeForm(request.POST or None)
+    with_passkey = request.POST.get("form") == "passkey"
+    form = CodeForm(request.POST if request.method == "POST" and not with_passkey else None)
     retry_after = None
-    if request.method == "POST" and form.is_valid():
+    if with_passkey or (request.method == "POST" and form.is_valid()):
         try:
-            services.two_factor_check(user=user, code=form.cleaned_data["code"], request=request)
+            if with_passkey:
+                passkeys.passkey_check(
+                    user=user, request=request, credential=request.POST.get("credential", "")
+                )
+            else:
+                services.two_factor_check(
+                    user=user, code=form.cleaned_data["code"], request=request
+                )
         except DomainError as exc:
             show_domain_error(request, exc, form)
             if isinstance(exc, Throttled):
@@ -79,12 +93,23 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
             ):
                 next_url = settings.LOGIN_REDIRECT_URL
             return redirect(next_url)
+    context = {
+        "form": form,
+        "passkey_options": passkeys.passkey_sign_in_options(user=user, request=request),
+    }
     response = render(
-        request, "companies/sign_in_code.html", {"form": form}, status=429 if retry_after else 200
+        request, "companies/sign_in_code.html", context, status=429 if retry_after else 200
     )
     if retry_after:
         response["Retry-After"] = str(retry_after)
     return response
+
+
+def parse_uuid_or_none(value: str | None) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value or "")
+    except ValueError:
+        return None
 
 
 def _qr_svg(url: str) -> str:
@@ -96,8 +121,31 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     user = request.user
     action = request.POST.get("form") if request.method == "POST" else None
     code_form = CodeForm(request.POST if action in ("confirm", "regenerate", "disable") else None)
+    passkey_form = PasskeyForm(request.POST if action == "passkey_add" else None)
     recovery_codes: list[str] | None = None
     try:
+        if action == "passkey_add" and passkey_form.is_valid():
+            passkey = passkeys.passkey_add(
+                user=user,
+                request=request,
+                credential=passkey_form.cleaned_data["credential"],
+                name=passkey_form.cleaned_data["name"],
+            )
+            messages.success(
+                request, _("The passkey “%(name)s” was added.") % {"name": passkey.name}
+            )
+            return redirect("two_factor")
+        if action == "passkey_delete":
+            try:
+                passkey = passkeys.passkey_delete(
+                    user=user, passkey_id=parse_uuid_or_none(request.POST.get("passkey"))
+                )
+            except NotFound:
+                raise Http404 from None
+            messages.success(
+                request, _("The passkey “%(name)s” was removed.") % {"name": passkey.name}
+            )
+            return redirect("two_factor")
         if action == "start":
             services.totp_begin(user=user)
             return redirect("two_factor")
@@ -121,7 +169,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Two-factor sign-in is off."))
             return redirect("two_factor")
     except DomainError as exc:
-        show_domain_error(request, exc, code_form)
+        show_domain_error(request, exc, passkey_form if action == "passkey_add" else code_form)
     state = services.two_factor_status(user)
     pending = None if state["enabled"] else services.totp_pending(user)
     context = {
@@ -130,7 +178,12 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         "action": action,
         "recovery_codes": recovery_codes,
         "pending": pending,
+        "passkey_form": passkey_form,
     }
+    if state["enabled"]:
+        context["passkey_options"] = passkeys.passkey_registration_options(
+            user=user, request=request
+        )
     if pending is not None:
         context["secret"] = services.totp_secret(pending)
         context["qr_svg"] = _qr_svg(pending.config_url)

@@ -69,3 +69,37 @@ def test_the_policy_forces_set_up_before_anything_else(page):
     assert page.get_by_role("button", name="Turn off").count() == 0
     page.goto("/dashboard/")
     assert page.url.endswith("/dashboard/")
+
+
+def test_a_passkey_added_with_a_virtual_authenticator_signs_in(page):
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )
+    admin = AdminFactory()
+    sign_in(page, admin.email, PASSWORD)
+    set_up_from_the_page(page)
+    page.get_by_label("Name of the passkey").fill("Laptop")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add a passkey").click()
+    assert page.get_by_text("The passkey “Laptop” was added.").is_visible()
+    assert page.locator(".passkey-name").all_inner_texts() == ["Laptop"]
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, admin.email, PASSWORD)
+    assert page.url.endswith("/accounts/login/code/")
+    page.get_by_role("button", name="Use a passkey").click()
+    page.wait_for_url("**/dashboard/")
+    admin.passkeys.get().refresh_from_db()
+    assert admin.passkeys.get().last_used_at is not None
+    assert page.console_errors == []
