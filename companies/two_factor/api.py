@@ -39,7 +39,12 @@ class TwoFactorView(APIView):
     def get(self, request: Request) -> Response:
         return Response(TwoFactorStatusSerializer(services.two_factor_status(request.user)).data)
 
-    @extend_schema(request=CodeSerializer, responses={204: None})
+    @extend_schema(
+        request=CodeSerializer,
+        responses={204: None},
+        description="Body `{code}`: a current code or an unused recovery code. Refused (409 "
+        "`two_factor_required`) while the company's policy requires two-factor.",
+    )
     def delete(self, request: Request) -> Response:
         data = validated(CodeSerializer, request)
         services.two_factor_disable(user=request.user, code=data["code"], request=request)
