@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from companies.forms import AdminPasswordSetForm, AdminSignInForm
 from companies.models import ApiToken, Company, User
+from companies.two_factor.admin import two_factor_reset_action
 from rainbow_admin.admin_scale import (
     BigTableAdmin,
     companies_by_prefix,
@@ -52,6 +53,7 @@ class UserAdmin(BigTableAdmin, BaseUserAdmin):
     search_fields = ("^email", "^name")
     list_select_related = ("company",)
     autocomplete_fields = ("company",)
+    actions = (two_factor_reset_action,)
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("name", "company", "role", "language")}),

@@ -78,6 +78,8 @@ class MeSerializer(UserSerializer):
 class TokenInputSerializer(serializers.Serializer):
     email = serializers.CharField()
     password = serializers.CharField(trim_whitespace=False)
+    # With two-factor on: a code of the authenticator app, or an unused recovery code.
+    otp = serializers.CharField(required=False, allow_blank=True, max_length=32)
 
 
 class CompanyInputSerializer(serializers.Serializer):
@@ -119,7 +121,7 @@ class TokenView(APIView):
     def post(self, request: Request) -> Response:
         data = validated(TokenInputSerializer, request)
         token, raw = services.api_token_for_credentials(
-            email=data["email"], password=data["password"], request=request
+            email=data["email"], password=data["password"], otp=data.get("otp"), request=request
         )
         response = Response(
             {"token": raw, "expires_at": token.expires_at}, status=status.HTTP_201_CREATED

@@ -10,6 +10,8 @@ from companies.sign_in_throttle import (
     sign_in_attempt_begin,
     sign_in_attempt_end,
 )
+from companies.two_factor.middleware import setup_required_detail
+from companies.two_factor.services import two_factor_setup_due
 from notifications.selectors import with_unread_count
 
 
@@ -37,6 +39,10 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(_("Invalid, expired or revoked token."))
         # The middleware ran before DRF authenticated: answer in the person's language.
         translation.activate(token.user.language)
+        if two_factor_setup_due(token.user, request.path):
+            raise exceptions.PermissionDenied(
+                setup_required_detail(), code="two_factor_setup_required"
+            )
         now = timezone.now()
         if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

@@ -23,6 +23,7 @@ from companies.models import ApiToken, Company, User, hash_token
 from companies.signals import company_renamed, member_created, member_deactivated
 from companies.text import email_normalise, email_skeleton
 from companies.tokens import activation_token
+from companies.two_factor.services import two_factor_check, two_factor_enabled
 from companies.validation import (
     clean_contact_email,
     clean_country,
@@ -671,9 +672,20 @@ def sign_in(*, email: str, password: str, request=None) -> User:
     return user
 
 
-def api_token_for_credentials(*, email: str, password: str, request=None) -> tuple[ApiToken, str]:
-    """Exchange an email and password for a token (``sign_in`` rules, lockout included)."""
+def api_token_for_credentials(
+    *, email: str, password: str, otp: str | None = None, request=None
+) -> tuple[ApiToken, str]:
+    """Exchange an email and password for a token (``sign_in`` rules, lockout included); with
+    two-factor on, ``otp`` too (400 ``otp_required`` without it, ``otp_invalid`` when wrong)."""
     user = sign_in(email=email, password=password, request=request)
+    if two_factor_enabled(user):
+        if not otp:
+            raise InvalidInput(
+                _("Two-factor sign-in is on: send a code as “otp”."),
+                code="otp_required",
+                field="otp",
+            )
+        two_factor_check(user=user, code=otp, request=request)
     return api_token_create(
         user=user,
         name="",

@@ -3,9 +3,11 @@ from django.urls import path
 
 from companies import views
 from companies.forms import ResetPasswordSetForm
+from companies.two_factor import views as two_factor_views
 
 urlpatterns = [
     path("accounts/login/", views.SignInView.as_view(), name="login"),
+    path("accounts/login/code/", two_factor_views.sign_in_code, name="sign_in_code"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/sign-up/", views.sign_up, name="sign_up"),
     path("accounts/activate/<str:uidb64>/<str:token>/", views.activate, name="activate"),
@@ -38,5 +40,6 @@ urlpatterns = [
     path("members/<uuid:member_id>/role/", views.member_role, name="member_role"),
     path("members/<uuid:member_id>/deactivate/", views.member_deactivate, name="member_deactivate"),
     path("profile/", views.profile, name="profile"),
+    path("profile/two-factor/", two_factor_views.two_factor, name="two_factor"),
     path("profile/tokens/<uuid:token_id>/revoke/", views.token_revoke, name="token_revoke"),
 ]

@@ -33,6 +33,8 @@ from companies.forms import (
 from companies.models import User
 from companies.sign_in_throttle import client_address
 from companies.tokens import activation_token
+from companies.two_factor.services import two_factor_enabled
+from companies.two_factor.views import sign_in_pending
 from rainbow_admin.errors import DomainError, NotFound, Throttled
 from rainbow_admin.pages import admin_required, company_required, show_domain_error
 from rainbow_admin.permissions import may_manage_company
@@ -42,6 +44,12 @@ class SignInView(auth_views.LoginView):
     template_name = "companies/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if two_factor_enabled(user):
+            return sign_in_pending(self.request, user, user.backend, self.get_success_url())
+        return super().form_valid(form)
 
 
 def _throttled_page(response: HttpResponse, exc: DomainError) -> HttpResponse:

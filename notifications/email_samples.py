@@ -28,6 +28,9 @@ EMAIL_KINDS: dict[str, Any] = {
     "partner_message": _("Contact message"),
     "subscription_changed": _("Licenses changed"),
     "pbx_declared": _("PBX declared"),
+    "two_factor_enabled": _("Two-factor sign-in turned on"),
+    "two_factor_disabled": _("Two-factor sign-in turned off"),
+    "two_factor_recovery_used": _("Recovery code used"),
 }
 SAMPLE_TO = "jonas.admin@mueller-telekom.example"
 
@@ -51,6 +54,20 @@ def email_sample(kind: str) -> dict[str, Any]:
             "user_name": "Max Mustermann",
             "uid": "MTIzNDU2",
             "token": "cz8k1m-4f0b2c7e9d1a3b5c7e9f1a2b3c4d5e6f",
+        },
+        "two_factor_enabled": {
+            "user_name": "Max Mustermann",
+            "url": f"{site}/profile/two-factor/",
+        },
+        "two_factor_disabled": {
+            "user_name": "Max Mustermann",
+            "url": f"{site}/profile/two-factor/",
+            "by_operator": True,
+        },
+        "two_factor_recovery_used": {
+            "user_name": "Max Mustermann",
+            "url": f"{site}/profile/two-factor/",
+            "codes_left": 9,
         },
         "sign_up_existing": {
             "user_name": "Max Mustermann",

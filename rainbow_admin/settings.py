@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_countries",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "rainbow_admin",
     "companies",
     "partners",
@@ -67,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "companies.middleware.SessionLimitsMiddleware",
+    "companies.two_factor.middleware.TwoFactorPolicyMiddleware",
     "companies.middleware.UserLanguageMiddleware",
     "companies.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -259,6 +262,14 @@ SIGN_IN_MAX_DELAY_PER_PERSON = timedelta(
     minutes=env.int("SIGN_IN_MAX_DELAY_PER_PERSON_MINUTES", default=5)
 )
 SIGN_IN_FAILURE_MEMORY = timedelta(hours=env.int("SIGN_IN_FAILURE_MEMORY_HOURS", default=24))
+# Two-factor: django-otp's own per-device throttle is off; wrong codes count on the sign-in
+# throttle above. A password accepted waits this long for its code before the sign-in restarts.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_TOTP_ISSUER = "Rainbow Admin"
+TWO_FACTOR_PENDING_SECONDS = env.int("TWO_FACTOR_PENDING_SECONDS", default=300)
+# Passkeys (WebAuthn): the relying party's id (the site's domain) and origin; empty: the request's.
+WEBAUTHN_RP_ID = env.str("WEBAUTHN_RP_ID", default="")
+WEBAUTHN_ORIGIN = env.str("WEBAUTHN_ORIGIN", default="")
 SIGN_IN_KNOWN_CLIENT_MEMORY = timedelta(days=env.int("SIGN_IN_KNOWN_CLIENT_DAYS", default=30))
 
 # Limits on what sends email or reveals accounts (rainbow_admin.rate_limits): 429 + Retry-After.

@@ -53,7 +53,13 @@ THROTTLED = {
     ("get", "/api/v1/distributors/"),
     ("post", "/api/v1/partner/messages/"),
     ("post", "/api/v1/customers/{company_id}/messages/"),
+    # Two-factor codes count on the sign-in throttle.
+    ("post", "/api/v1/me/two-factor/totp/confirm/"),
+    ("post", "/api/v1/me/two-factor/recovery-codes/"),
+    ("delete", "/api/v1/me/two-factor/"),
 }
+# DELETEs that take a body (OpenAPI documents none for DELETE): 400 on a bad one.
+DELETES_WITH_A_BODY = {"/api/v1/me/two-factor/"}
 # Reads that answer 409 when the caller's company has no partner.
 CONFLICTING_READS = {"/api/v1/partner/messages/"}
 CLOUD_RESOURCE = re.compile(r"^/api/v1/pbxs/\{pbx_id\}/[a-z-]+/")
@@ -63,7 +69,8 @@ def _error_statuses(path: str, method: str, operation: dict[str, Any]) -> list[s
     parameters = operation.get("parameters", [])
     in_path = any(p.get("in") == "path" for p in parameters)
     statuses = []
-    if in_path or parameters or "requestBody" in operation:
+    has_body = "requestBody" in operation or (method == "delete" and path in DELETES_WITH_A_BODY)
+    if in_path or parameters or has_body:
         statuses.append("400")
     if operation.get("security"):
         statuses += ["401", "403"]

@@ -15,6 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+import pyotp
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.test.signals import template_rendered
@@ -22,6 +23,7 @@ from django.utils import timezone
 
 from companies import services as company_services
 from companies.models import ApiToken, User
+from companies.two_factor import services as two_factor
 from notifications.models import OutboundEmail
 from partners.models import Invitation
 from partners.services.invitations import invitations_expire_due, invitations_remind_due
@@ -343,6 +345,12 @@ def _build(w: MarkupWorld) -> None:
         password="a-Long-enough-pass-42",
         language="en",
     )
+    # Two-factor of a person who is no actor: turned on, a recovery code used, turned off.
+    tess = UserFactory(company=customer, name=marked("Tess"), email="tess@c.example")
+    _device, secret = two_factor.totp_begin(user=tess)
+    codes = two_factor.totp_confirm(user=tess, code=pyotp.TOTP(secret).now())
+    two_factor.two_factor_check(user=tess, code=codes[0])
+    two_factor.two_factor_disable(user=tess, code=codes[1])
     reset = OutboundEmail.objects.get(topic="password_reset", to=c_member.email)
     reset_uidb64, reset_token = re.search(
         r"/accounts/reset/([^/]+)/([^/]+)/", _sent_or_stored_body(reset)

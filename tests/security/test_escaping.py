@@ -55,6 +55,10 @@ NOT_PAGES = {
     "/partner/open/": ("the landing page again, once its link was opened", {404}),
     "/": ("sends people to their start page", {302}),
     "/accounts/logout/": ("sign-out is a POST (the GET is refused)", {405}),
+    "/accounts/login/code/": (
+        "the two-factor code step: only after a right password, else back to the sign-in",
+        {302},
+    ),
     "/language/": ("a form target: the POST redirects back", {405}),
     "/notifications/read-all/": ("a form target: the POST redirects back", {405}),
     "/partner/scopes/": ("a form target: the POST redirects back", {405}),
@@ -110,6 +114,7 @@ MAY_BE_REFUSED_PATTERNS = (r"^/admin/\w+/\w+/add/$", r"^/admin/\w+/\w+/\{object_
 # menu names the person).
 NO_NAME = {
     "/accounts/login/": "the sign-in form",
+    "/profile/two-factor/": "the reader's own two-factor set-up (names nobody else)",
     "/accounts/sign-up/": "the sign-up form",
     "/accounts/password-reset/": "the form asking for an email address",
     "/accounts/password-reset/sent/": "a confirmation",
