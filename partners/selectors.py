@@ -73,6 +73,9 @@ def partner_panel(*, company: Company) -> dict[str, Any]:
         "pending": pending,
         "define_kind": ALLOWED_TARGET_KIND.get(company.kind),
         "is_reseller": company.kind == Company.Kind.RESELLER,
+        "open_offers": open_offers(company=company)
+        if company.kind == Company.Kind.RESELLER
+        else [],
     }
 
 
