@@ -178,7 +178,10 @@ def test_an_address_without_account_gets_a_sign_up_link_and_nothing_is_created(
     email = OutboundEmail.objects.get(to="newcomer@nobody.example")
     assert email.topic == "customer_offer"
     assert "/partner/offer/" in email.body_text
-    assert f"{reseller.name} offers to manage your company" in email.subject
+    # In the language of the reseller's admin who wrote it (nobody else's is known).
+    assert (
+        email.subject == f"{reseller.name} bietet an, Ihr Unternehmen bei Rainbow Admin zu betreuen"
+    )
     assert CompanyFactory._meta.model.objects.count() == companies
     assert not Invitation.objects.exists()
 
@@ -416,7 +419,10 @@ def test_beat_drops_expired_scopes_and_tells_both_sides_once(
     assert sorted(ended.values_list("to", flat=True)) == sorted(
         [customer_admin.email, reseller_admin.email]
     )
-    assert "have ended" in ended.first().subject
+    assert ended.get(to=customer_admin.email).subject == (
+        f"The scopes of {reseller.name} on {customer.name} have ended"
+    )
+    assert "sind abgelaufen" in ended.get(to=reseller_admin.email).subject  # Jonas reads German
 
 
 def test_reminders_go_to_both_sides_seven_days_before_and_only_once(
