@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -238,6 +239,14 @@ class PartnerLink(models.Model):
     @property
     def is_active(self) -> bool:
         return self.ended_at is None
+
+    @property
+    def scopes_last_day(self):
+        """The last day the scopes hold, in the portal's time zone (a page's date picks it: the
+        scopes end when that day does)."""
+        if self.scopes_until is None:
+            return None
+        return timezone.localtime(self.scopes_until - timedelta(microseconds=1)).date()
 
     @property
     def scopes(self) -> list[str]:

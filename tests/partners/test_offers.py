@@ -474,3 +474,69 @@ def test_offer_costs_a_fixed_number_of_queries(reseller_client, settings):
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert not mail.outbox  # written to the outbox, delivered by the worker
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+
+def test_the_customer_picks_the_last_day_on_the_dashboard_and_extends_in_one_click(
+    client, customer, customer_admin, reseller
+):
+    PartnerLinkFactory(company=customer, partner=reseller)
+    client.force_login(customer_admin)
+    response = client.post("/partner/scopes/until/", {"scopes_until": "2030-03-31"}, follow=True)
+    link = PartnerLink.objects.get()
+    assert link.scopes_last_day.isoformat() == "2030-03-31"
+    page = response.content.decode()
+    assert 'value="2030-03-31"' in page and "Extend the scopes" in page
+    client.post("/partner/scopes/extend/")
+    link.refresh_from_db()
+    assert link.scopes_last_day.isoformat() == "2030-06-29"  # 90 days more
+    refused = client.post("/partner/scopes/until/", {"scopes_until": "2001-01-01"}, follow=True)
+    assert "Choose a date in the future" in refused.content.decode()
+    client.post("/partner/scopes/until/", {"scopes_until": ""})
+    link.refresh_from_db()
+    assert link.scopes_until is None
+
+
+def test_a_member_cannot_change_the_date(client, customer, reseller):
+    PartnerLinkFactory(company=customer, partner=reseller)
+    client.force_login(UserFactory(company=customer))
+    client.post("/partner/scopes/until/", {"scopes_until": "2030-03-31"})
+    assert PartnerLink.objects.get().scopes_until is None
+
+
+def test_the_offer_page_sends_and_is_for_resellers_only(
+    client, reseller_admin, customer_admin, settings
+):
+    client.force_login(reseller_admin)
+    response = client.post(
+        "/customers/offer/",
+        {"email": customer_admin.email, "licensing": "on", "scopes_until": "2030-01-31"},
+        follow=True,
+    )
+    assert "Ihr Angebot wurde an" in response.content.decode()  # Jonas reads German
+    invitation = Invitation.objects.get(direction="offer")
+    assert invitation.scopes == ["licensing"] and invitation.scopes_until is not None
+    bad = client.post("/customers/offer/", {"email": "nope"})
+    assert bad.status_code == 200 and "field has-error" in bad.content.decode()
+    assert Invitation.objects.count() == 1
+    client.force_login(customer_admin)
+    assert client.get("/customers/offer/").status_code == 404
+
+
+def test_the_resellers_dashboard_lists_its_open_offers_in_fixed_queries(
+    client, reseller, reseller_admin, django_assert_max_num_queries
+):
+    client.force_login(reseller_admin)
+    counts = []
+    for total in (1, 5):
+        while Invitation.objects.filter(direction="offer").count() < total:
+            InvitationFactory(from_company=reseller, to_company=CompanyFactory(), direction="offer")
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get("/dashboard/").content.decode()
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert page.count("/partner/requests/") >= 5 and "Your open offers" in page.replace(
+        "Ihre offenen Angebote", "Your open offers"
+    )
