@@ -540,3 +540,44 @@ def test_the_resellers_dashboard_lists_its_open_offers_in_fixed_queries(
     assert page.count("/partner/requests/") >= 5 and "Your open offers" in page.replace(
         "Ihre offenen Angebote", "Your open offers"
     )
+
+
+def _sign_up_path(reseller_client) -> str:
+    offer(reseller_client, "eve@newco.example", company_name="Newco", scopes=["telephony"])
+    # Queued, not yet sent: the outbox row still holds its link.
+    body = OutboundEmail.objects.get(to="eve@newco.example").body_text
+    return "/partner/offer/" + body.split("/partner/offer/", 1)[1].split("/", 1)[0] + "/"
+
+
+SIGN_UP = {
+    "company_name": "Newco Ltd",
+    "country": "GB",
+    "admin_name": "Eve Admin",
+    "password": "a long enough passphrase",
+    "language": "en",
+}
+
+
+def test_the_sign_up_link_makes_the_company_once_then_only_tells_the_owner(
+    client, reseller_client, reseller
+):
+    path = _sign_up_path(reseller_client)
+    first = client.post(path, SIGN_UP)
+    assert first.status_code == 200 and "Check your email" in first.content.decode()
+    offer_made = Invitation.objects.get(direction="offer")
+    assert offer_made.from_company == reseller and offer_made.to_company.name == "Newco Ltd"
+    assert offer_made.scopes == ["telephony"] and offer_made.status == "pending"
+    assert not offer_made.to_company.partner_links.exists()
+    again = client.post(path, {**SIGN_UP, "company_name": "Copycat"})
+    assert again.status_code == 200 and "Check your email" in again.content.decode()
+    assert Invitation.objects.count() == 1
+    assert not CompanyFactory._meta.model.objects.filter(name="Copycat").exists()
+    assert OutboundEmail.objects.filter(topic="sign_up_existing", to="eve@newco.example").exists()
+
+
+def test_a_forged_or_altered_sign_up_link_is_refused(client, reseller_client):
+    path = _sign_up_path(reseller_client)
+    assert client.get(path[:-3] + "xx/").status_code == 404
+    assert client.post(path[:-3] + "xx/", SIGN_UP).status_code == 404
+    assert client.get("/partner/offer/forged/").status_code == 404
+    assert not Invitation.objects.exists()
