@@ -601,6 +601,7 @@ def _remind_one(invitation_id: uuid.UUID, seen: int, new: int) -> int:
         invitation.to_company,
         template="partner_invitation_reminder",
         context={
+            "is_offer": invitation.is_offer,
             "from_company": invitation.from_company.name,
             "to_company": invitation.to_company.name,
             "expires_at": invitation.expires_at,

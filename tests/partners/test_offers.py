@@ -307,6 +307,8 @@ def test_expiry_and_reminders_apply_to_both(pair, direction):
     invitation.save()
     assert services.invitations_remind_due(now=now) == 1
     assert services.invitations_remind_due(now=now) == 0
+    reminder = OutboundEmail.objects.get(topic="invitation_reminder")
+    assert ("offered to become the partner" in reminder.body_text) == (direction == "offer")
     assert services.invitations_expire_due(now=invitation.expires_at + timedelta(seconds=1)) == 1
     invitation.refresh_from_db()
     assert invitation.status == "expired"
