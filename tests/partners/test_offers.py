@@ -583,3 +583,16 @@ def test_a_forged_or_altered_sign_up_link_is_refused(client, reseller_client):
     assert client.post(path[:-3] + "xx/", SIGN_UP).status_code == 404
     assert client.get("/partner/offer/forged/").status_code == 404
     assert not Invitation.objects.exists()
+
+
+def test_the_partner_sees_until_when_it_may_manage(client, customer, reseller, reseller_admin):
+    PartnerLinkFactory(
+        company=customer,
+        partner=reseller,
+        scopes_until=timezone.make_aware(timezone.datetime(2031, 5, 1, 12, 0)),
+    )
+    client.force_login(reseller_admin)
+    for path in ("/customers/", f"/customers/{customer.pk}/"):
+        assert "bis 1. Mai 2031" in client.get(path).content.decode()  # Jonas reads German
+    body = client.get(f"/api/v1/customers/{customer.pk}/").json()
+    assert body["scopes_until"].startswith("2031-05-01")
