@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -30,7 +31,10 @@ class PersonRefSerializer(serializers.Serializer):
 
 class InvitationSerializer(serializers.Serializer):
     id = serializers.UUIDField()
+    direction = serializers.ChoiceField(choices=["request", "offer"])
     status = serializers.CharField()
+    scopes = serializers.ListField(child=serializers.CharField())
+    scopes_until = serializers.DateTimeField(allow_null=True)
     from_company = CompanyRefSerializer()
     to_company = CompanyRefSerializer()
     message = serializers.CharField()
@@ -55,13 +59,44 @@ class PartnerSerializer(serializers.Serializer):
     partner = PartnerCompanySerializer(allow_null=True)
     since = serializers.DateTimeField(allow_null=True)
     scopes = serializers.ListField(child=serializers.CharField())
+    scopes_until = serializers.DateTimeField(allow_null=True)
     pending_invitation = InvitationSerializer(allow_null=True)
 
 
 class ScopesInputSerializer(serializers.Serializer):
     scopes = serializers.ListField(
-        child=serializers.ChoiceField(choices=list(SCOPES)), allow_empty=True
+        child=serializers.ChoiceField(choices=list(SCOPES)), allow_empty=True, required=False
     )
+    scopes_until = serializers.DateTimeField(allow_null=True, required=False)
+
+    def validate(self, attrs: dict) -> dict:
+        if not attrs:
+            raise serializers.ValidationError(
+                {"scopes": ["Give scopes, scopes_until or both."]}, code="required"
+            )
+        return attrs
+
+
+class CustomerOfferInputSerializer(serializers.Serializer):
+    email = serializers.CharField(max_length=254)
+    company_name = serializers.CharField(
+        required=False, allow_blank=True, max_length=150, default=""
+    )
+    message = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+    scopes = serializers.ListField(
+        child=serializers.ChoiceField(choices=list(SCOPES)), allow_empty=True, required=False
+    )
+    scopes_until = serializers.DateTimeField(allow_null=True, required=False, default=None)
+
+
+class CustomerOfferSerializer(serializers.Serializer):
+    """The answer to an offer: what was asked, the same whether the address has an account."""
+
+    email = serializers.CharField()
+    company_name = serializers.CharField()
+    message = serializers.CharField()
+    scopes = serializers.ListField(child=serializers.CharField())
+    scopes_until = serializers.DateTimeField(allow_null=True)
 
 
 class CustomerSerializer(serializers.Serializer):
@@ -71,6 +106,7 @@ class CustomerSerializer(serializers.Serializer):
     country = serializers.CharField(source="company.country.code")
     since = serializers.DateTimeField()
     scopes = serializers.ListField(child=serializers.CharField())
+    scopes_until = serializers.DateTimeField(allow_null=True)
 
 
 class MessageAuthorSerializer(serializers.Serializer):
@@ -97,6 +133,7 @@ def _partner_body(panel: dict) -> dict:
             "partner": link.partner if link else None,
             "since": link.since if link else None,
             "scopes": link.scopes if link else [],
+            "scopes_until": link.scopes_until if link else None,
             "pending_invitation": panel["pending"],
         }
     ).data
@@ -111,6 +148,11 @@ class InvitationsView(APIView):
             OpenApiParameter(
                 "status", enum=["pending", "accepted", "declined", "cancelled", "expired"]
             ),
+            OpenApiParameter(
+                "kind",
+                enum=["request", "offer"],
+                description="Customers' requests or resellers' offers (the `direction` field).",
+            ),
         ],
         responses=InvitationSerializer(many=True),
     )
@@ -119,6 +161,7 @@ class InvitationsView(APIView):
             actor=request.user,
             direction=request.query_params.get("direction", "issued"),
             status=request.query_params.get("status") or None,
+            kind=request.query_params.get("kind") or None,
         )
         return paginated(request, invitations, InvitationSerializer, self)
 
@@ -174,13 +217,36 @@ class PartnerView(APIView):
         company = _own_company(request)
         require_manage(request.user, company)
         data = validated(ScopesInputSerializer, request)
-        services.partner_link_set_scopes(actor=request.user, company=company, scopes=data["scopes"])
+        with transaction.atomic():  # both or neither
+            if "scopes" in data:
+                services.partner_link_set_scopes(
+                    actor=request.user, company=company, scopes=data["scopes"]
+                )
+            if "scopes_until" in data:
+                services.partner_link_set_scopes_until(
+                    actor=request.user, company=company, scopes_until=data["scopes_until"]
+                )
         return Response(_partner_body(selectors.partner_get(actor=request.user)))
 
     @extend_schema(request=None, responses={204: None})
     def delete(self, request: Request) -> Response:
         services.partner_link_end(actor=request.user, company=_own_company(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class CustomerOffersView(APIView):
+    """``POST /customer-offers/``: a reseller's admin offers to manage a company."""
+
+    @extend_schema(
+        request=CustomerOfferInputSerializer,
+        responses={201: CustomerOfferSerializer, 429: None},
+    )
+    def post(self, request: Request) -> Response:
+        company = _own_company(request)
+        require_manage(request.user, company)
+        data = validated(CustomerOfferInputSerializer, request)
+        answer = services.customer_offer_send(actor=request.user, **data)
+        return Response(CustomerOfferSerializer(answer).data, status=status.HTTP_201_CREATED)
 
 
 def _own_company(request: Request) -> Company:

@@ -13,6 +13,7 @@ urlpatterns = api_routes(
         for action in ("resend", "cancel", "accept", "decline")
     ],
     ("partner/", api.PartnerView, "api-partner"),
+    ("customer-offers/", api.CustomerOffersView, "api-customer-offers"),
     ("partner/messages/", api.PartnerMessagesView, "api-partner-messages"),
     ("customers/", api.CustomersView, "api-customers"),
     ("customers/<str:company_id>/", api.CustomerDetailView, "api-customer"),

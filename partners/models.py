@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -12,7 +13,13 @@ from rainbow_admin.db import ChoiceLabels
 
 
 class Invitation(ChoiceLabels, models.Model):
-    """A company's request to make another company its partner."""
+    """A company's request to make another company its partner (``request``: the customer asks
+    the reseller), or a reseller's offer to become a company's partner (``offer``). The sender is
+    always ``from_company``: it resends and cancels; ``to_company`` answers."""
+
+    class Direction(models.TextChoices):
+        REQUEST = "request", _("Request")
+        OFFER = "offer", _("Offer")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -32,6 +39,17 @@ class Invitation(ChoiceLabels, models.Model):
         "companies.Company", on_delete=models.CASCADE, related_name="received_invitations"
     )
     message = models.TextField(_("message"), blank=True, max_length=2000)
+    direction = models.CharField(
+        _("direction"),
+        max_length=7,
+        choices=Direction.choices,
+        default=Direction.REQUEST,
+        db_default=Direction.REQUEST,  # rows loaded with COPY (seed_bulk) are requests
+    )
+    # What an offer asks for: the scopes the link will hold, and until when (None: no end).
+    scope_licensing = models.BooleanField(_("licensing"), default=True, db_default=True)
+    scope_telephony = models.BooleanField(_("telephony"), default=True, db_default=True)
+    scopes_until = models.DateTimeField(_("scopes until"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
@@ -55,8 +73,16 @@ class Invitation(ChoiceLabels, models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["from_company"],
-                condition=Q(status="pending"),
+                condition=Q(status="pending", direction="request"),
                 name="invitation_one_pending_per_sender",
+            ),
+            models.UniqueConstraint(
+                fields=["from_company", "to_company"],
+                condition=Q(status="pending", direction="offer"),
+                name="invitation_one_pending_offer_per_pair",
+            ),
+            models.CheckConstraint(
+                condition=Q(direction__in=["request", "offer"]), name="invitation_direction_valid"
             ),
             models.CheckConstraint(
                 condition=~Q(from_company=F("to_company")), name="invitation_not_to_self"
@@ -83,6 +109,31 @@ class Invitation(ChoiceLabels, models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
+
+    @property
+    def is_offer(self) -> bool:
+        return self.direction == self.Direction.OFFER
+
+    @property
+    def customer(self):
+        """The company that gets a partner if this is accepted."""
+        return self.to_company if self.is_offer else self.from_company
+
+    @property
+    def partner(self):
+        """The company that becomes the partner if this is accepted."""
+        return self.from_company if self.is_offer else self.to_company
+
+    @property
+    def scopes(self) -> list[str]:
+        return [
+            name
+            for name, held in (
+                ("licensing", self.scope_licensing),
+                ("telephony", self.scope_telephony),
+            )
+            if held
+        ]
 
     @property
     def can_resend(self) -> bool:
@@ -155,6 +206,10 @@ class PartnerLink(models.Model):
     ended_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The scopes hold until this moment (None: until withdrawn); past it they count as absent,
+    # and beat drops them. The reminder 7 days before is sent once: this marks it.
+    scopes_until = models.DateTimeField(_("scopes until"), null=True, blank=True)
+    scopes_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("partner link")
@@ -176,6 +231,11 @@ class PartnerLink(models.Model):
             ),
             # The operators' list, newest first.
             models.Index(fields=["since", "id"], name="partnerlink_since"),
+            models.Index(
+                fields=["scopes_until"],
+                condition=Q(ended_at__isnull=True, scopes_until__isnull=False),
+                name="partnerlink_scopes_until",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -186,7 +246,18 @@ class PartnerLink(models.Model):
         return self.ended_at is None
 
     @property
+    def scopes_last_day(self):
+        """The last day the scopes hold, in the portal's time zone (a page's date picks it: the
+        scopes end when that day does)."""
+        if self.scopes_until is None:
+            return None
+        return timezone.localtime(self.scopes_until - timedelta(microseconds=1)).date()
+
+    @property
     def scopes(self) -> list[str]:
+        """The scopes held now: none once ``scopes_until`` has passed, even before beat runs."""
+        if self.scopes_until is not None and self.scopes_until <= timezone.now():
+            return []
         return [
             name
             for name, held in (

@@ -16,7 +16,7 @@ def active_link_scopes(*, company_id: uuid.UUID, partner_id: uuid.UUID) -> froze
         PartnerLink.objects.filter(
             company_id=company_id, partner_id=partner_id, ended_at__isnull=True
         )
-        .only("scope_licensing", "scope_telephony")
+        .only("scope_licensing", "scope_telephony", "scopes_until")
         .first()
     )
     return frozenset(link.scopes) if link else None

@@ -63,7 +63,9 @@ def partner_panel(*, company: Company) -> dict[str, Any]:
     link = active_link(company_id=company.pk)
     pending = _with_email_status(
         Invitation.objects.select_related("to_company").filter(
-            from_company=company, status=Invitation.Status.PENDING
+            from_company=company,
+            status=Invitation.Status.PENDING,
+            direction=Invitation.Direction.REQUEST,
         )
     ).first()
     return {
@@ -71,13 +73,19 @@ def partner_panel(*, company: Company) -> dict[str, Any]:
         "pending": pending,
         "define_kind": ALLOWED_TARGET_KIND.get(company.kind),
         "is_reseller": company.kind == Company.Kind.RESELLER,
+        "open_offers": open_offers(company=company)
+        if company.kind == Company.Kind.RESELLER
+        else [],
     }
 
 
 def invitations_list(
-    *, actor: User, direction: str = "issued", status: str | None = None
+    *, actor: User, direction: str = "issued", status: str | None = None, kind: str | None = None
 ) -> QuerySet[Invitation]:
-    """The requests the actor's company sent (``issued``) or received, newest first; admins only."""
+    """The requests the actor's company sent (``issued``) or received, newest first; admins only.
+
+    ``kind`` keeps the customers' requests (``request``) or the resellers' offers (``offer``).
+    """
     company = actor.company
     if company is None:
         raise NotFound(_("Not found."), code="not_found")
@@ -101,6 +109,12 @@ def invitations_list(
                 field="status",
             )
         queryset = queryset.filter(status=status)
+    if kind:
+        if kind not in Invitation.Direction.values:
+            raise InvalidInput(
+                _("Choose a kind: request or offer."), code="invalid_kind", field="kind"
+            )
+        queryset = queryset.filter(direction=kind)
     return _with_email_status(queryset).order_by("-created_at", "-id")
 
 
@@ -128,6 +142,28 @@ def invitation_by_token(*, raw_token: str) -> Invitation | None:
         .filter(token_hash=hash_token(raw_token or ""))
         .first()
     )
+
+
+def open_offers(*, company: Company, limit: int = 10) -> list[Invitation]:
+    """The reseller's pending offers, newest first (its dashboard)."""
+    return list(
+        Invitation.objects.select_related("to_company")
+        .filter(
+            from_company=company,
+            direction=Invitation.Direction.OFFER,
+            status=Invitation.Status.PENDING,
+        )
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def replaced_partner(*, invitation: Invitation) -> Company | None:
+    """The partner an accept of ``invitation`` would replace (None when the customer has none
+    or it is the same company)."""
+    link = active_link(company_id=invitation.customer.pk)
+    if link is None or link.partner_id == invitation.partner.pk:
+        return None
+    return link.partner
 
 
 def customers_list(*, actor: User) -> QuerySet[PartnerLink]:

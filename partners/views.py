@@ -9,16 +9,28 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import formats, timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from companies.models import Company
 from companies.selectors import directory_search_for
+from companies.services import sign_up_limit
+from companies.sign_in_throttle import client_address
 from partners import selectors, services
-from partners.forms import DefinePartnerForm, MessageForm, ScopesForm
+from partners.forms import (
+    CustomerOfferForm,
+    DefinePartnerForm,
+    MessageForm,
+    OfferSignUpForm,
+    ScopesForm,
+    ScopesUntilForm,
+    end_of_day,
+)
 from partners.services.invitations import request_url
-from rainbow_admin.errors import DomainError, NotFound
+from partners.services.offers import offer_sign_up_payload
+from rainbow_admin.errors import DomainError, NotFound, Throttled
 from rainbow_admin.pages import admin_required, show_domain_error
 from rainbow_admin.permissions import is_admin_of, is_member_of
 
@@ -134,6 +146,45 @@ def partner_scopes(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @admin_required
+def partner_scopes_until(request: HttpRequest) -> HttpResponse:
+    """The date the partner's scopes end (an empty date: no end)."""
+    form = ScopesUntilForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Enter a valid date."))
+        return redirect("dashboard")
+    try:
+        services.partner_link_set_scopes_until(
+            actor=request.user,
+            company=request.user.company,
+            scopes_until=end_of_day(form.cleaned_data["scopes_until"]),
+        )
+    except DomainError as exc:
+        show_domain_error(request, exc)
+    else:
+        messages.success(request, _("The end of your partner's scopes was saved."))
+    return redirect("dashboard")
+
+
+@require_POST
+@admin_required
+def partner_scopes_extend(request: HttpRequest) -> HttpResponse:
+    """One click: the scopes last ``PARTNER_SCOPES_EXTEND_BY`` longer."""
+    try:
+        link = services.partner_link_extend_scopes(actor=request.user, company=request.user.company)
+    except DomainError as exc:
+        show_domain_error(request, exc)
+    else:
+        if link.scopes_until:
+            messages.success(
+                request,
+                _("Your partner's scopes now end on %(date)s.")
+                % {"date": formats.date_format(timezone.localtime(link.scopes_until))},
+            )
+    return redirect("dashboard")
+
+
+@require_POST
+@admin_required
 def partner_remove(request: HttpRequest) -> HttpResponse:
     try:
         link = services.partner_link_end(actor=request.user, company=request.user.company)
@@ -184,6 +235,9 @@ def invitation_detail(request: HttpRequest, invitation_id: uuid.UUID) -> HttpRes
             "is_sender": request.user.company_id == invitation.from_company_id,
             "is_target": request.user.company_id == invitation.to_company_id,
             "request_url": request_url(invitation),
+            "replaces": selectors.replaced_partner(invitation=invitation)
+            if invitation.is_offer and invitation.is_pending
+            else None,
         },
     )
 
@@ -212,7 +266,9 @@ def invitation_action(request: HttpRequest, invitation_id: uuid.UUID, action: st
         done = {
             "resend": _("Your request was sent again to %(company)s."),
             "cancel": _("Your request to %(company)s was cancelled."),
-            "accept": _("You accepted the request: %(company)s is now your customer."),
+            "accept": _("You accepted the offer: %(company)s is now your partner.")
+            if invitation.is_offer
+            else _("You accepted the request: %(company)s is now your customer."),
             "decline": _("You declined the request of %(company)s."),
         }[action]
         other = invitation.to_company if action in ("resend", "cancel") else invitation.from_company
@@ -255,6 +311,9 @@ def _landing(request: HttpRequest, invitation) -> HttpResponse:
         and not is_admin_of(user, invitation.to_company),
         "signed_in_elsewhere": user.is_authenticated
         and not is_member_of(user, invitation.to_company),
+        "replaces": selectors.replaced_partner(invitation=invitation)
+        if invitation.is_offer and invitation.is_pending and user.is_authenticated
+        else None,
         "login_url": f"{reverse('login')}?next={reverse('invitation_landing_resume')}",
         "here": reverse("invitation_landing_resume"),
     }
@@ -363,3 +422,73 @@ def partner_messages(request: HttpRequest) -> HttpResponse:
         partner=link.partner,
         template_context={"link": link, "other": link.partner},
     )
+
+
+# --- the reseller's offer ------------------------------------------------------------------------
+
+
+@admin_required
+def customer_offer(request: HttpRequest) -> HttpResponse:
+    """Customers → Offer to manage a company (resellers' admins). The page says the same
+    whether the address has an account or not."""
+    _partner_kind_admin(request)
+    if request.user.company.kind != Company.Kind.RESELLER:
+        raise Http404
+    form = CustomerOfferForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.customer_offer_send(
+                actor=request.user,
+                email=form.cleaned_data["email"],
+                company_name=form.cleaned_data["company_name"],
+                message=form.cleaned_data["message"],
+                scopes=form.scopes(),
+                scopes_until=end_of_day(form.cleaned_data["scopes_until"]),
+            )
+        except DomainError as exc:
+            show_domain_error(request, exc, form)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your offer was sent to %(email)s. If the address belongs to an administrator "
+                    "of a company, the offer waits in its received requests; otherwise the email "
+                    "lets its owner create the company's account first."
+                )
+                % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("customer_offer")
+    return render(request, "partners/customer_offer.html", {"form": form})
+
+
+def offer_sign_up(request: HttpRequest, token: str) -> HttpResponse:
+    """The sign-up link of an offer to an address without an account: creates the customer
+    company and its first admin (activated by email, as any sign-up), then the offer."""
+    payload = offer_sign_up_payload(token)
+    if payload is None:
+        return render(request, "partners/invitation_invalid.html", status=404)
+    initial = {
+        "language": translation.get_language(),
+        "company_name": payload.get("company_name") or "",
+    }
+    form = OfferSignUpForm(request.POST or None, initial=initial)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            sign_up_limit(email=payload["email"], client=client_address(request))
+            services.customer_offer_sign_up(token=token, **form.cleaned_data)
+        except DomainError as exc:
+            show_domain_error(request, exc, form)
+            error = exc
+        else:
+            return render(request, "companies/sign_up_done.html", {"email": payload["email"]})
+    reseller = Company.objects.filter(pk=payload.get("reseller")).only("name").first()
+    response = render(
+        request,
+        "partners/offer_sign_up.html",
+        {"form": form, "email": payload["email"], "reseller": reseller},
+    )
+    if isinstance(error, Throttled):
+        response.status_code = 429
+        response["Retry-After"] = str(error.retry_after)
+    return response

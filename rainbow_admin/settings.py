@@ -231,6 +231,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partners.tasks.remind_invitations_task",
         "schedule": timedelta(minutes=30),
     },
+    "drop-expired-partner-scopes": {
+        "task": "partners.tasks.drop_expired_scopes_task",
+        "schedule": timedelta(minutes=1),
+    },
+    "remind-partner-scopes-ending": {
+        "task": "partners.tasks.remind_scopes_ending_task",
+        "schedule": timedelta(minutes=30),
+    },
 }
 
 # Email: EMAIL_URL picks the transport (smtp://user:pass@host:port, consolemail://, filemail://…).
@@ -281,6 +289,11 @@ MEMBER_ADD_PER_COMPANY_PER_HOUR = env.int("MEMBER_ADD_PER_COMPANY_PER_HOUR", def
 MEMBER_IMPORTS_PER_COMPANY_PER_DAY = env.int("MEMBER_IMPORTS_PER_COMPANY_PER_DAY", default=10)
 INVITATION_SENDS_PER_COMPANY_PER_HOUR = env.int("INVITATION_SENDS_PER_COMPANY_PER_HOUR", default=2)
 INVITATION_SENDS_PER_COMPANY_PER_DAY = env.int("INVITATION_SENDS_PER_COMPANY_PER_DAY", default=5)
+CUSTOMER_OFFERS_PER_RESELLER_PER_HOUR = env.int("CUSTOMER_OFFERS_PER_RESELLER_PER_HOUR", default=10)
+CUSTOMER_OFFERS_PER_RESELLER_PER_DAY = env.int("CUSTOMER_OFFERS_PER_RESELLER_PER_DAY", default=30)
+# Time-bound partner scopes: the reminder before their end, and what "extend" adds.
+PARTNER_SCOPES_REMINDER_BEFORE = timedelta(days=env.int("PARTNER_SCOPES_REMINDER_DAYS", default=7))
+PARTNER_SCOPES_EXTEND_BY = timedelta(days=env.int("PARTNER_SCOPES_EXTEND_DAYS", default=90))
 PARTNER_MESSAGES_PER_PERSON_PER_HOUR = env.int("PARTNER_MESSAGES_PER_PERSON_PER_HOUR", default=30)
 DIRECTORY_SEARCHES_PER_PERSON_PER_MINUTE = env.int(
     "DIRECTORY_SEARCHES_PER_PERSON_PER_MINUTE", default=60

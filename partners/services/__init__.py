@@ -11,8 +11,17 @@ from partners.services.invitations import (
 )
 from partners.services.links import partner_link_end, partner_link_set_scopes
 from partners.services.messages import partner_message_post
+from partners.services.offers import customer_offer_send, customer_offer_sign_up
+from partners.services.scope_dates import (
+    partner_link_extend_scopes,
+    partner_link_set_scopes_until,
+    partner_scopes_drop_due,
+    partner_scopes_remind_due,
+)
 
 __all__ = [
+    "customer_offer_send",
+    "customer_offer_sign_up",
     "invitation_accept",
     "invitation_cancel",
     "invitation_decline",
@@ -21,6 +30,10 @@ __all__ = [
     "invitations_expire_due",
     "invitations_remind_due",
     "partner_link_end",
+    "partner_link_extend_scopes",
     "partner_link_set_scopes",
+    "partner_link_set_scopes_until",
     "partner_message_post",
+    "partner_scopes_drop_due",
+    "partner_scopes_remind_due",
 ]

@@ -76,8 +76,10 @@ def _record_send(invitation: Invitation, now: datetime) -> None:
 def _email_target(invitation: Invitation, raw_token: str, sender: User) -> None:
     email_admins(
         invitation.to_company,
-        template="partner_invitation",
+        template="partner_offer" if invitation.is_offer else "partner_invitation",
         context={
+            "scopes": invitation.scopes,
+            "scopes_until": invitation.scopes_until,
             "from_company": invitation.from_company.name,
             "to_company": invitation.to_company.name,
             "sender_name": sender.name,
@@ -251,7 +253,11 @@ def invitation_send(*, actor: User, to_company_id: uuid.UUID, message: str = "")
     company = Company.objects.select_for_update().get(pk=company.pk)
     _check_not_current_partner(company, target)
     pending = (
-        Invitation.objects.filter(from_company=company, status=Invitation.Status.PENDING)
+        Invitation.objects.filter(
+            from_company=company,
+            status=Invitation.Status.PENDING,
+            direction=Invitation.Direction.REQUEST,
+        )
         .select_related("to_company")
         .first()
     )
@@ -345,7 +351,7 @@ def invitation_resend(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
             retry_after=math.ceil(wait),
         )
     if invitation.status == Invitation.Status.EXPIRED:
-        _check_not_current_partner(invitation.from_company, invitation.to_company)
+        _check_not_current_partner(invitation.customer, invitation.partner)
     raw, token_hash = _new_token()
     invitation.token_hash = token_hash
     invitation.status = Invitation.Status.PENDING
@@ -401,15 +407,16 @@ def invitation_cancel(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
 
 @transaction.atomic
 def invitation_accept(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
-    """The target's admin accepts: the sender's previous link ends ("replaced", its partner is
-    told) and the new ``PartnerLink`` starts with both scopes, in one transaction.
-    Pending and unexpired only (409 otherwise).
+    """The target's admin accepts: the customer's previous link ends ("replaced", its partner is
+    told) and the new ``PartnerLink`` starts, in one transaction: with both scopes for a request,
+    with the offered scopes (until the offered date) for an offer. Pending and unexpired only
+    (409 otherwise).
     """
     invitation = _lock(actor, invitation_id)
     _require_target(actor, invitation)
     now = timezone.now()
     _require_pending(invitation, now)
-    company, partner = invitation.from_company, invitation.to_company
+    company, partner = invitation.customer, invitation.partner
     previous = (
         PartnerLink.objects.select_for_update(of=("self",))
         .select_related("partner")
@@ -441,7 +448,15 @@ def invitation_accept(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
             data=payloads.partner_link(previous),
         )
     link = PartnerLink.objects.create(
-        company=company, partner=partner, invitation=invitation, since=now
+        company=company,
+        partner=partner,
+        invitation=invitation,
+        since=now,
+        scope_licensing=invitation.scope_licensing,
+        scope_telephony=invitation.scope_telephony,
+        scopes_until=invitation.scopes_until
+        if invitation.scopes_until and invitation.scopes_until > now
+        else None,
     )
     event_record(
         company=(company, partner), type="partner.linked", data=payloads.partner_link(link)
@@ -450,13 +465,17 @@ def invitation_accept(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
     params = {"from_company": company.name, "to_company": partner.name, "actor": actor.name}
     tell_admins(
         company,
-        message=gettext_noop("%(to_company)s accepted your request and is now your partner."),
+        message=gettext_noop("%(to_company)s is now the partner of %(from_company)s.")
+        if invitation.is_offer
+        else gettext_noop("%(to_company)s accepted your request and is now your partner."),
         params=params,
         url_name="dashboard",
     )
     tell_admins(
         partner,
-        message=gettext_noop("%(actor)s accepted the request of %(from_company)s."),
+        message=gettext_noop("%(actor)s accepted your offer: %(from_company)s is your customer.")
+        if invitation.is_offer
+        else gettext_noop("%(actor)s accepted the request of %(from_company)s."),
         params=params,
         url_name="customer_detail",
         url_args=(company.pk,),
@@ -608,6 +627,7 @@ def _remind_one(invitation_id: uuid.UUID, seen: int, new: int) -> int:
         invitation.to_company,
         template="partner_invitation_reminder",
         context={
+            "is_offer": invitation.is_offer,
             "from_company": invitation.from_company.name,
             "to_company": invitation.to_company.name,
             "expires_at": invitation.expires_at,

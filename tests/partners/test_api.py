@@ -367,6 +367,7 @@ def test_partner_resource_shows_nothing_then_pending_then_the_partner(
         "partner": None,
         "since": None,
         "scopes": [],
+        "scopes_until": None,
         "pending_invitation": None,
     }
     invitation_id = send(sender, reseller).json()["id"]

@@ -88,3 +88,41 @@ def test_accept_racing_cancel_gives_one_winner(customer_admin, reseller_admin):
     invitation.refresh_from_db()
     linked = PartnerLink.objects.filter(company=customer_admin.company).exists()
     assert linked == (invitation.status == "accepted")
+
+
+def test_twenty_concurrent_accepts_of_an_offer_give_one_200_and_nineteen_409(
+    customer_admin, reseller
+):
+    invitation = InvitationFactory(
+        from_company=reseller, to_company=customer_admin.company, direction="offer"
+    )
+    clients = [api_client_for(customer_admin) for _ in range(THREADS)]
+    url = f"/api/v1/invitations/{invitation.pk}/accept/"
+
+    statuses = run_together([lambda c=c: c.post(url) for c in clients])
+
+    assert Counter(statuses) == {200: 1, 409: THREADS - 1}
+    link = PartnerLink.objects.get(company=customer_admin.company, ended_at__isnull=True)
+    assert link.partner == reseller
+    invitation.refresh_from_db()
+    assert invitation.status == "accepted"
+
+
+def test_concurrent_offers_of_one_reseller_to_one_company_leave_one_pending(
+    customer_admin, reseller_admin, settings
+):
+    settings.CUSTOMER_OFFERS_PER_RESELLER_PER_HOUR = 100
+    settings.CUSTOMER_OFFERS_PER_RESELLER_PER_DAY = 100
+    clients = [api_client_for(reseller_admin) for _ in range(10)]
+
+    statuses = run_together(
+        [
+            lambda c=c: c.post(
+                "/api/v1/customer-offers/", {"email": customer_admin.email}, format="json"
+            )
+            for c in clients
+        ]
+    )
+
+    assert Counter(statuses) == {201: 10}  # the same answer each time
+    assert Invitation.objects.filter(direction="offer", status="pending").count() == 1

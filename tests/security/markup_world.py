@@ -25,8 +25,9 @@ from companies import services as company_services
 from companies.models import ApiToken, User
 from companies.two_factor import services as two_factor
 from notifications.models import OutboundEmail
-from partners.models import Invitation
+from partners.models import Invitation, PartnerLink
 from partners.services.invitations import invitations_expire_due, invitations_remind_due
+from partners.services.scope_dates import partner_scopes_drop_due, partner_scopes_remind_due
 from tests.factories import (
     AdminFactory,
     CompanyFactory,
@@ -179,6 +180,35 @@ def _build(w: MarkupWorld) -> None:
     )
     assert invitations_expire_due() == 1
     assert invitations_remind_due() >= 1
+    # The reseller's offers: to an admin of a customer (partner_offer) and to an address without
+    # an account (partner_offer_sign_up, whose link opens the offer's sign-up page).
+    for email in (w_admin.email, "newcomer@n.example"):
+        _check(
+            api["reseller_admin"].post(
+                "/api/v1/customer-offers/",
+                {"email": email, "company_name": marked("Newco"), "message": marked("Offer")},
+                format="json",
+            )
+        )
+    offer_sign_up = OutboundEmail.objects.get(topic="customer_offer")
+    offer_token = re.search(r"/partner/offer/([^/]+)/", _sent_or_stored_body(offer_sign_up))[1]
+    # Time-bound scopes: the customer's link ends in 3 days (reminded); another link's scopes
+    # have ended (dropped, both sides told).
+    _check(
+        api["customer_admin"].patch(
+            "/api/v1/partner/",
+            {"scopes_until": (timezone.now() + datetime.timedelta(days=3)).isoformat()},
+            format="json",
+        ),
+        200,
+    )
+    PartnerLink.objects.create(
+        company=late,
+        partner=other_reseller,
+        scopes_until=timezone.now() - datetime.timedelta(minutes=1),
+    )
+    assert partner_scopes_remind_due() == 1
+    assert partner_scopes_drop_due() == 1
 
     # Licensing: the partner subscribes, the admin hands out seats.
     sub = _check(
@@ -386,6 +416,7 @@ def _build(w: MarkupWorld) -> None:
         "webhook_id": str(hook.pk),
         "delivery_id": str(ping.pk),
         "invitation_token": _raw_invitation_token(pending["id"]),
+        "offer_token": offer_token,
         "activation_uidb64": uidb64,
         "activation_token": activation_token,
         "reset_uidb64": reset_uidb64,

@@ -286,6 +286,7 @@ def test_the_directory_is_throttled_per_person(api_for, admin, settings, client)
         ("post", "/api/v1/partner/messages/"),
         ("post", "/api/v1/customers/{company_id}/messages/"),
         ("post", "/api/v1/invitations/"),
+        ("post", "/api/v1/customer-offers/"),
     ],
 )
 def test_the_schema_declares_the_429_of_every_limited_operation(client, method, path):

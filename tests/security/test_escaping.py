@@ -63,6 +63,8 @@ NOT_PAGES = {
     "/notifications/read-all/": ("a form target: the POST redirects back", {405}),
     "/partner/scopes/": ("a form target: the POST redirects back", {405}),
     "/partner/remove/": ("a form target: the POST redirects back", {405}),
+    "/partner/scopes/until/": ("a form target: the POST redirects back", {405}),
+    "/partner/scopes/extend/": ("a form target: the POST redirects back", {405}),
     "/members/{member_id}/role/": ("a form target: the POST redirects back", {405}),
     "/members/{member_id}/deactivate/": ("a form target: the POST redirects back", {405}),
     "/profile/tokens/{token_id}/revoke/": ("a form target: the POST redirects back", {405}),
@@ -122,6 +124,7 @@ NO_NAME = {
     "/accounts/reset/{uidb64}/{token}/": "the new-password form (it names nobody)",
     "/admin/login/": "the operators' sign-in form (operators are sent on to the admin index)",
     "/partner/define/": "the Define partner form (its matches come from /partner/directory/)",
+    "/customers/offer/": "the offer form: an address to type, no name",
     "/admin/password_change/": "a password form",
     "/admin/password_change/done/": "a confirmation",
     "/admin/licensing/offer/": "the offer catalogue is the product's, no one names an offer",
@@ -206,6 +209,8 @@ def fill(template: str, w) -> str:
         url = url.format(uidb64=w.ids["reset_uidb64"], token=w.ids["reset_token"])
     elif template.startswith("/partner/open/"):
         url = url.format(token=w.ids["invitation_token"])
+    elif template.startswith("/partner/offer/"):
+        url = url.format(token=w.ids["offer_token"])
     elif template.startswith("/admin/r/"):
         from django.contrib.contenttypes.models import ContentType
 

@@ -3,9 +3,12 @@
 Every write goes through the services, as a user's would. Sign-ins are in the README.
 """
 
+from datetime import timedelta
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from companies import services
 from companies.models import Company, User
@@ -144,7 +147,8 @@ class Command(BaseCommand):
         )
 
     def seed_partners(self) -> None:
-        """Contoso and Dupont have partners; Acme's request to Müller Telekom awaits an answer."""
+        """Contoso and Dupont have partners; Acme's request to Müller Telekom awaits an answer;
+        Northwind's offer to manage Dupont too."""
         links = [
             ("emma.admin@contoso.example", "Northwind Telecom", "james.admin@northwind.example"),
             ("claire.admin@dupont.example", "Multicom Services", "sophie.admin@multicom.example"),
@@ -169,6 +173,17 @@ class Command(BaseCommand):
                 actor=anna,
                 to_company_id=Company.objects.get(name="Müller Telekom").pk,
                 message="Wir möchten Sie als unseren Partner.",
+            )
+        # The reseller's side: Northwind offers to manage Dupont (Claire sees that Multicom
+        # would be replaced), licensing only, for a year.
+        claire = User.objects.get(email="claire.admin@dupont.example")
+        if not Invitation.objects.filter(direction="offer", to_company=claire.company).exists():
+            partner_services.customer_offer_send(
+                actor=User.objects.get(email="james.admin@northwind.example"),
+                email=claire.email,
+                message="We would be glad to look after your licenses.",
+                scopes=["licensing"],
+                scopes_until=timezone.now() + timedelta(days=365),
             )
 
     def seed_licenses(self) -> None:
