@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -51,6 +51,7 @@ class InvitationInputSerializer(serializers.Serializer):
     message = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
 
 
+@extend_schema_serializer(component_name="PartnerLink")  # not ``Partner``: it has a ``partner``
 class PartnerSerializer(serializers.Serializer):
     partner = PartnerCompanySerializer(allow_null=True)
     since = serializers.DateTimeField(allow_null=True)
@@ -165,6 +166,7 @@ class InvitationActionView(APIView):
 
 
 class PartnerView(APIView):
+    partial_update_body = False  # ``scopes`` is the whole change
     @extend_schema(responses=PartnerSerializer)
     def get(self, request: Request) -> Response:
         return Response(_partner_body(selectors.partner_get(actor=request.user)))

@@ -276,7 +276,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "EXCEPTION_HANDLER": "rainbow_admin.api.errors.exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "rainbow_admin.api.schema.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {
@@ -292,6 +292,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "rainbow_admin.api.schema.add_error_responses",
         "webhooks.schema.add_webhooks",
+        "rainbow_admin.api.schema.make_strict",
     ],
     # 3.1: the version with a ``webhooks`` section (the events posted to company endpoints).
     "OAS_VERSION": "3.1.0",

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -53,6 +53,12 @@ class DevicePatchSerializer(serializers.Serializer):
     line = serializers.UUIDField(allow_null=True)
 
 
+class ImportErrorSerializer(serializers.Serializer):
+    row = serializers.IntegerField()
+    identifier = serializers.CharField(allow_blank=True)
+    error = serializers.CharField()
+
+
 class DeviceImportSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     file_name = serializers.CharField()
@@ -60,14 +66,24 @@ class DeviceImportSerializer(serializers.Serializer):
     total = serializers.IntegerField()
     processed = serializers.IntegerField()
     imported = serializers.IntegerField()
-    errors = serializers.JSONField()
+    errors = serializers.SerializerMethodField()
     created_at = serializers.DateTimeField()
     finished_at = serializers.DateTimeField(allow_null=True)
+
+
+    @extend_schema_field(ImportErrorSerializer(many=True))
+    def get_errors(self, job) -> list[dict]:
+        return job.errors
 
 
 class DeviceImportInputSerializer(serializers.Serializer):
     file_name = serializers.CharField(max_length=200, required=False, default="devices.csv")
     content = serializers.CharField(trim_whitespace=False)
+
+
+class TargetSerializer(serializers.Serializer):
+    id = serializers.UUIDField(help_text="What PATCH takes as ``target``: a member's user id.")
+    name = serializers.CharField()
 
 
 class PublicNumberSerializer(serializers.Serializer):
@@ -77,8 +93,18 @@ class PublicNumberSerializer(serializers.Serializer):
     destination = serializers.CharField()
     target = serializers.SerializerMethodField()
 
+    @extend_schema_field(TargetSerializer(allow_null=True))
     def get_target(self, number) -> dict | None:
-        return _ref(number.target)
+        target = number.target
+        if target is not None and number.destination == "member":
+            # The number rings the member's line; the client names the member (as PATCH does).
+            return {"id": target.user_id, "name": str(target)}
+        return _ref(target)
+
+
+class PublicNumbersAddedSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    results = PublicNumberSerializer(many=True)
 
 
 class NumbersInputSerializer(serializers.Serializer):
@@ -112,6 +138,27 @@ class HuntGroupInputSerializer(serializers.Serializer):
     members = serializers.ListField(child=serializers.UUIDField(), required=False, default=list)
 
 
+class OpeningHoursSerializer(serializers.Serializer):
+    weekday = serializers.IntegerField(min_value=0, max_value=6, help_text="0 is Monday.")
+    opens = serializers.CharField(help_text="HH:MM")
+    closes = serializers.CharField(help_text="HH:MM")
+
+
+class ClosingExceptionSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    opens = serializers.CharField(allow_null=True, help_text="HH:MM, null: closed all day")
+    closes = serializers.CharField(allow_null=True, help_text="HH:MM")
+    description = serializers.CharField(allow_blank=True)
+
+
+class AttendantKeySerializer(serializers.Serializer):
+    menu = serializers.CharField()
+    digit = serializers.CharField()
+    action = serializers.CharField()
+    member = serializers.UUIDField(allow_null=True)
+    hunt_group = serializers.UUIDField(allow_null=True)
+
+
 class WelcomeServiceSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     name = serializers.CharField()
@@ -134,6 +181,7 @@ class WelcomeServiceSerializer(serializers.Serializer):
     def get_closed_destination(self, service) -> str:
         return service.closed_value
 
+    @extend_schema_field(OpeningHoursSerializer(many=True))
     def get_hours(self, service) -> list[dict]:
         return [
             {
@@ -144,6 +192,7 @@ class WelcomeServiceSerializer(serializers.Serializer):
             for h in service.hours.all()
         ]
 
+    @extend_schema_field(ClosingExceptionSerializer(many=True))
     def get_exceptions(self, service) -> list[dict]:
         return [
             {
@@ -176,6 +225,10 @@ class WelcomeServiceInputSerializer(serializers.Serializer):
     exceptions = serializers.ListField(child=serializers.DictField(), required=False)
 
 
+class WelcomeServiceCreateSerializer(WelcomeServiceInputSerializer):
+    name = serializers.CharField(max_length=100)
+
+
 class AttendantSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     name = serializers.CharField()
@@ -188,6 +241,7 @@ class AttendantSerializer(serializers.Serializer):
         numbers = list(attendant.numbers.all())
         return numbers[0].number if numbers else None
 
+    @extend_schema_field(AttendantKeySerializer(many=True))
     def get_keys(self, attendant) -> list[dict]:
         return [
             {
@@ -209,6 +263,10 @@ class AttendantInputSerializer(serializers.Serializer):
     dial_by_extension = serializers.BooleanField(required=False)
     public_number = serializers.CharField(required=False, allow_null=True, allow_blank=True)
     keys = serializers.ListField(child=serializers.DictField(), required=False)
+
+
+class AttendantCreateSerializer(AttendantInputSerializer):
+    name = serializers.CharField(max_length=100)
 
 
 class EmergencySerializer(serializers.Serializer):
@@ -309,7 +367,7 @@ class PublicNumbers(CloudPbxResource):
         return selectors.public_numbers_list(pbx=pbx).get(pk=number.pk)  # with its target
 
     @extend_schema(
-        request=NumbersInputSerializer, responses={201: PublicNumberSerializer(many=True)}
+        request=NumbersInputSerializer, responses={201: PublicNumbersAddedSerializer}
     )
     def create(self, request: Request, pbx_id: str) -> Response:
         """One number, or ``count`` consecutive numbers from ``number``: the numbers added."""
@@ -374,7 +432,8 @@ class HuntGroups(CloudPbxResource):
 
 class WelcomeServices(CloudPbxResource):
     serializer_class = WelcomeServiceSerializer
-    create_serializer_class = update_serializer_class = WelcomeServiceInputSerializer
+    create_serializer_class = WelcomeServiceCreateSerializer
+    update_serializer_class = WelcomeServiceInputSerializer
     reread = True
 
     def get_list(self, pbx: Pbx) -> Any:
@@ -408,7 +467,8 @@ class WelcomeServices(CloudPbxResource):
 
 class AutoAttendants(CloudPbxResource):
     serializer_class = AttendantSerializer
-    create_serializer_class = update_serializer_class = AttendantInputSerializer
+    create_serializer_class = AttendantCreateSerializer
+    update_serializer_class = AttendantInputSerializer
     reread = True
 
     def get_list(self, pbx: Pbx) -> Any:
