@@ -11,8 +11,9 @@ from rest_framework.views import APIView
 from companies.api import CompanyRefSerializer
 from companies.models import Company
 from partners import selectors, services
-from partners.models import PartnerLink
+from partners.models import Invitation, PartnerLink
 from rainbow_admin.api.errors import parse_uuid
+from rainbow_admin.api.fields import one_of
 from rainbow_admin.api.input import validated
 from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from rainbow_admin.errors import NotFound
@@ -30,7 +31,7 @@ class PersonRefSerializer(serializers.Serializer):
 
 class InvitationSerializer(serializers.Serializer):
     id = serializers.UUIDField()
-    status = serializers.CharField()
+    status = one_of(Invitation.Status.choices)
     from_company = CompanyRefSerializer()
     to_company = CompanyRefSerializer()
     message = serializers.CharField()
@@ -55,7 +56,7 @@ class InvitationInputSerializer(serializers.Serializer):
 class PartnerSerializer(serializers.Serializer):
     partner = PartnerCompanySerializer(allow_null=True)
     since = serializers.DateTimeField(allow_null=True)
-    scopes = serializers.ListField(child=serializers.CharField())
+    scopes = serializers.ListField(child=serializers.ChoiceField(choices=list(SCOPES)))
     pending_invitation = InvitationSerializer(allow_null=True)
 
 
@@ -68,10 +69,10 @@ class ScopesInputSerializer(serializers.Serializer):
 class CustomerSerializer(serializers.Serializer):
     id = serializers.UUIDField(source="company.id")
     name = serializers.CharField(source="company.name")
-    kind = serializers.CharField(source="company.kind")
+    kind = one_of(Company.Kind.choices, serializers.CharField(source="company.kind"))
     country = serializers.CharField(source="company.country.code")
     since = serializers.DateTimeField()
-    scopes = serializers.ListField(child=serializers.CharField())
+    scopes = serializers.ListField(child=serializers.ChoiceField(choices=list(SCOPES)))
 
 
 class MessageAuthorSerializer(serializers.Serializer):
@@ -167,6 +168,7 @@ class InvitationActionView(APIView):
 
 class PartnerView(APIView):
     partial_update_body = False  # ``scopes`` is the whole change
+
     @extend_schema(responses=PartnerSerializer)
     def get(self, request: Request) -> Response:
         return Response(_partner_body(selectors.partner_get(actor=request.user)))

@@ -294,6 +294,23 @@ SPECTACULAR_SETTINGS = {
         "webhooks.schema.add_webhooks",
         "rainbow_admin.api.schema.make_strict",
     ],
+    # One name per set of choices (drf-spectacular names an enum after its field otherwise, and
+    # ``kind`` or ``status`` mean different sets in different places).
+    "ENUM_NAME_OVERRIDES": {
+        "CompanyKindEnum": "companies.models.Company.Kind",
+        "LanguageEnum": "companies.models.Company.Language",
+        "RoleEnum": "companies.models.User.Role",
+        "PersonStatusEnum": ["active", "invited", "deactivated"],
+        "InvitationStatusEnum": "partners.models.Invitation.Status",
+        "SubscriptionStatusEnum": "licensing.models.Subscription.Status",
+        "PbxKindEnum": "telephony.models.Pbx.Kind",
+        "PbxStatusEnum": "telephony.models.Pbx.Status",
+        "DeviceKindEnum": "telephony.models.Device.Kind",
+        "DeviceImportStatusEnum": "telephony.models.DeviceImport.Status",
+        "MemberImportStatusEnum": "rainbow_admin.models.MemberImport.Status",
+        "DestinationEnum": "telephony.models.PublicNumber.Destination",
+        "PolicyEnum": "telephony.models.HuntGroup.Policy",
+    },
     # 3.1: the version with a ``webhooks`` section (the events posted to company endpoints).
     "OAS_VERSION": "3.1.0",
 }

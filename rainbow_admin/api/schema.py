@@ -22,6 +22,7 @@ operation without per-view work (``AutoSchema`` and ``make_strict``):
   from its method and path);
 - every ``{…_id}`` path parameter a ``format: uuid`` string;
 - OAS 3.1 nulls (``type: [T, "null"]``) where a schema still says ``nullable``;
+- closed objects (``additionalProperties: false``) for every component;
 - a PATCH whose view sets ``partial_update_body = False`` takes its serializer's required
   fields (not the "every field optional" ``Patched…`` body).
 """
@@ -229,5 +230,10 @@ def make_strict(result: dict[str, Any], generator, request, public) -> dict[str,
             for parameter in operation.get("parameters", []):
                 if parameter.get("in") == "path" and UUID_PARAMETER.search(parameter["name"]):
                     parameter["schema"] = {"type": "string", "format": "uuid"}
+    for component in result.get("components", {}).get("schemas", {}).values():
+        # Objects are closed: a typed client has no ``additional_properties: dict[str, Any]``
+        # and an answer with a field the schema does not name fails the contract checks.
+        if component.get("type") == "object" and "properties" in component:
+            component.setdefault("additionalProperties", False)
     _nullable_to_31(result)
     return result

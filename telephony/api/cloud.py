@@ -14,9 +14,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from rainbow_admin.api.errors import parse_uuid
+from rainbow_admin.api.fields import one_of
 from telephony import selectors
 from telephony.api.nested import CloudPbxResource
-from telephony.models import Device, HuntGroup, Pbx
+from telephony.models import Device, DeviceImport, HuntGroup, Pbx, PublicNumber
 from telephony.services import devices as device_services
 from telephony.services import features as feature_services
 from telephony.services import numbers as number_services
@@ -32,7 +33,7 @@ def _ref(obj: Any) -> dict | None:
 
 class DeviceSerializer(serializers.Serializer):
     id = serializers.UUIDField()
-    kind = serializers.CharField()
+    kind = one_of(Device.Kind.choices)
     identifier = serializers.CharField(source="display_identifier")
     model = serializers.CharField()
     line = serializers.UUIDField(source="line_id", allow_null=True)
@@ -43,7 +44,7 @@ class DeviceSerializer(serializers.Serializer):
 
 
 class DeviceInputSerializer(serializers.Serializer):
-    kind = serializers.CharField(help_text="ale_desk, dect or sip")
+    kind = one_of(Device.Kind.choices)
     identifier = serializers.CharField(max_length=40)
     model = serializers.CharField(max_length=60, required=False, allow_blank=True)
     line = serializers.UUIDField(required=False, allow_null=True)
@@ -62,14 +63,13 @@ class ImportErrorSerializer(serializers.Serializer):
 class DeviceImportSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     file_name = serializers.CharField()
-    status = serializers.CharField()
+    status = one_of(DeviceImport.Status.choices)
     total = serializers.IntegerField()
     processed = serializers.IntegerField()
     imported = serializers.IntegerField()
     errors = serializers.SerializerMethodField()
     created_at = serializers.DateTimeField()
     finished_at = serializers.DateTimeField(allow_null=True)
-
 
     @extend_schema_field(ImportErrorSerializer(many=True))
     def get_errors(self, job) -> list[dict]:
@@ -90,7 +90,7 @@ class PublicNumberSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     number = serializers.CharField()
     is_company_number = serializers.BooleanField()
-    destination = serializers.CharField()
+    destination = one_of(PublicNumber.Destination.choices)
     target = serializers.SerializerMethodField()
 
     @extend_schema_field(TargetSerializer(allow_null=True))
@@ -113,7 +113,9 @@ class NumbersInputSerializer(serializers.Serializer):
 
 
 class NumberPatchSerializer(serializers.Serializer):
-    destination = serializers.CharField(required=False, allow_blank=True)
+    destination = one_of(
+        PublicNumber.Destination.choices, serializers.CharField(required=False, allow_blank=True)
+    )
     target = serializers.CharField(required=False, allow_null=True, allow_blank=True)
     is_company_number = serializers.BooleanField(required=False)
 
@@ -122,7 +124,7 @@ class HuntGroupSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     name = serializers.CharField()
     extension = serializers.CharField()
-    policy = serializers.CharField()
+    policy = one_of(HuntGroup.Policy.choices)
     ring_timeout = serializers.IntegerField()
     members = serializers.SerializerMethodField()
 
@@ -133,7 +135,7 @@ class HuntGroupSerializer(serializers.Serializer):
 class HuntGroupInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=100)
     extension = serializers.CharField(max_length=10, required=False, allow_blank=True)
-    policy = serializers.CharField()
+    policy = one_of(HuntGroup.Policy.choices)
     ring_timeout = serializers.IntegerField(required=False, default=20)
     members = serializers.ListField(child=serializers.UUIDField(), required=False, default=list)
 
@@ -366,9 +368,7 @@ class PublicNumbers(CloudPbxResource):
         number = selectors.public_number_get(pbx=pbx, number_id=item_id)
         return selectors.public_numbers_list(pbx=pbx).get(pk=number.pk)  # with its target
 
-    @extend_schema(
-        request=NumbersInputSerializer, responses={201: PublicNumbersAddedSerializer}
-    )
+    @extend_schema(request=NumbersInputSerializer, responses={201: PublicNumbersAddedSerializer})
     def create(self, request: Request, pbx_id: str) -> Response:
         """One number, or ``count`` consecutive numbers from ``number``: the numbers added."""
         pbx = self.pbx
