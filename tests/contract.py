@@ -69,7 +69,7 @@ def check(request: HttpRequest, response: HttpResponse) -> str | None:
     if request.resolver_match is None or getattr(response, "streaming", False):
         return None
     try:
-        _openapi().validate_response(DjangoOpenAPIRequest(request), DjangoOpenAPIResponse(response))
+        _openapi().validate_response(_Request(request), DjangoOpenAPIResponse(response))
     except (PathNotFound, OperationNotFound):
         return None  # a method or path the API does not offer (405 and 404 of Django itself)
     except Exception as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,9 +22,29 @@ def one_of(choices: Iterable[Any], field: serializers.Field | None = None) -> An
             choices=list(choices), allow_blank=getattr(field, "allow_blank", False)
         )
     )
+    return documented(field, schema)
+
+
+def uuid_string(field: serializers.Field | None = None) -> Any:
+    """``field`` (a CharField by default: the services parse the id, with their error code)
+    documented as a uuid."""
+    field = field if field is not None else serializers.CharField()
+    null = [{"type": "null"}] if getattr(field, "allow_null", False) else []
+    blank = [{"type": "string", "enum": [""]}] if getattr(field, "allow_blank", False) else []
+    schema: dict[str, Any] = {"type": "string", "format": "uuid"}
+    if null or blank:
+        schema = {"oneOf": [schema, *blank, *null]}
+    return documented(field, schema)
+
+
+def documented(field: serializers.Field, schema: dict[str, Any]) -> Any:
+    """``field`` with ``schema`` as its OpenAPI schema."""
     # A class of its own: serializers deep-copy their fields from their arguments, which would
     # lose an annotation set on the instance.
     annotated = extend_schema_field(schema)(
-        type(f"OneOf{type(field).__name__}", (type(field),), {})
+        type(f"Documented{type(field).__name__}", (type(field),), {})
     )
-    return annotated(*field._args, **field._kwargs)
+    # Fresh arguments, as DRF's own field copies take (a ListField's child is bound already).
+    args = [copy.deepcopy(arg) for arg in field._args]
+    kwargs = {key: copy.deepcopy(value) for key, value in field._kwargs.items()}
+    return annotated(*args, **kwargs)

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from rainbow_admin.api.errors import parse_uuid
-from rainbow_admin.api.fields import one_of
+from rainbow_admin.api.fields import one_of, uuid_string
 from telephony import selectors
 from telephony.api.nested import CloudPbxResource
 from telephony.models import Device, DeviceImport, HuntGroup, Pbx, PublicNumber
@@ -39,6 +39,7 @@ class DeviceSerializer(serializers.Serializer):
     line = serializers.UUIDField(source="line_id", allow_null=True)
     member = serializers.SerializerMethodField()
 
+    @extend_schema_field({"type": ["string", "null"], "format": "uuid"})
     def get_member(self, device: Device) -> str | None:
         return str(device.line.user_id) if device.line_id else None
 
@@ -116,7 +117,7 @@ class NumberPatchSerializer(serializers.Serializer):
     destination = one_of(
         PublicNumber.Destination.choices, serializers.CharField(required=False, allow_blank=True)
     )
-    target = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    target = uuid_string(serializers.CharField(required=False, allow_null=True, allow_blank=True))
     is_company_number = serializers.BooleanField(required=False)
 
 
@@ -128,6 +129,7 @@ class HuntGroupSerializer(serializers.Serializer):
     ring_timeout = serializers.IntegerField()
     members = serializers.SerializerMethodField()
 
+    @extend_schema_field({"type": "array", "items": {"type": "string", "format": "uuid"}})
     def get_members(self, group: HuntGroup) -> list[str]:
         return [str(m.line.user_id) for m in group.memberships.all()]
 

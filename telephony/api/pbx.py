@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from companies.selectors import company_get
 from rainbow_admin.api.errors import parse_uuid
-from rainbow_admin.api.fields import one_of
+from rainbow_admin.api.fields import one_of, uuid_string
 from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from telephony import selectors
 from telephony.access import require_pbx_declare
@@ -80,7 +80,7 @@ class LineSerializer(serializers.Serializer):
 
 
 class LineInputSerializer(serializers.Serializer):
-    user = serializers.CharField()
+    user = uuid_string()
     extension = serializers.CharField(max_length=10)
     public_number = serializers.CharField(required=False, allow_blank=True, allow_null=True)
 

@@ -125,6 +125,9 @@ from .patched_endpoint_patch_request import PatchedEndpointPatchRequest
 from .patched_hunt_group_input_request import PatchedHuntGroupInputRequest
 from .patched_line_patch_request import PatchedLinePatchRequest
 from .patched_number_patch_request import PatchedNumberPatchRequest
+from .patched_number_patch_request_target_type_1 import (
+    PatchedNumberPatchRequestTargetType1,
+)
 from .patched_pbx_patch_request import PatchedPbxPatchRequest
 from .patched_subscription_change_request import PatchedSubscriptionChangeRequest
 from .patched_welcome_service_input_request import PatchedWelcomeServiceInputRequest
@@ -312,6 +315,7 @@ __all__ = (
     "PatchedHuntGroupInputRequest",
     "PatchedLinePatchRequest",
     "PatchedNumberPatchRequest",
+    "PatchedNumberPatchRequestTargetType1",
     "PatchedPbxPatchRequest",
     "PatchedSubscriptionChangeRequest",
     "PatchedWelcomeServiceInputRequest",

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+from uuid import UUID
 
 
 T = TypeVar("T", bound="AssignmentsInputRequest")
@@ -18,13 +19,16 @@ T = TypeVar("T", bound="AssignmentsInputRequest")
 class AssignmentsInputRequest:
     """
     Attributes:
-        users (list[str]):
+        users (list[UUID]):
     """
 
-    users: list[str]
+    users: list[UUID]
 
     def to_dict(self) -> dict[str, Any]:
-        users = self.users
+        users = []
+        for users_item_data in self.users:
+            users_item = str(users_item_data)
+            users.append(users_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -39,7 +43,12 @@ class AssignmentsInputRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        users = cast(list[str], d.pop("users"))
+        users = []
+        _users = d.pop("users")
+        for users_item_data in _users:
+            users_item = UUID(users_item_data)
+
+            users.append(users_item)
 
         assignments_input_request = cls(
             users=users,

@@ -27,7 +27,7 @@ class Device:
         identifier (str):
         model (str):
         line (None | UUID):
-        member (None | str):
+        member (None | UUID):
     """
 
     id: UUID
@@ -35,7 +35,7 @@ class Device:
     identifier: str
     model: str
     line: None | UUID
-    member: None | str
+    member: None | UUID
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -53,7 +53,10 @@ class Device:
             line = self.line
 
         member: None | str
-        member = self.member
+        if isinstance(self.member, UUID):
+            member = str(self.member)
+        else:
+            member = self.member
 
         field_dict: dict[str, Any] = {}
 
@@ -96,10 +99,18 @@ class Device:
 
         line = _parse_line(d.pop("line"))
 
-        def _parse_member(data: object) -> None | str:
+        def _parse_member(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                member_type_0 = UUID(data)
+
+                return member_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         member = _parse_member(d.pop("member"))
 

@@ -27,7 +27,7 @@ class HuntGroup:
             * `parallel` - Parallel (all at once)
             * `circular` - Circular (next after the last one)
         ring_timeout (int):
-        members (list[str]):
+        members (list[UUID]):
     """
 
     id: UUID
@@ -35,7 +35,7 @@ class HuntGroup:
     extension: str
     policy: PolicyEnum
     ring_timeout: int
-    members: list[str]
+    members: list[UUID]
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -48,7 +48,10 @@ class HuntGroup:
 
         ring_timeout = self.ring_timeout
 
-        members = self.members
+        members = []
+        for members_item_data in self.members:
+            members_item = str(members_item_data)
+            members.append(members_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -78,7 +81,12 @@ class HuntGroup:
 
         ring_timeout = d.pop("ring_timeout")
 
-        members = cast(list[str], d.pop("members"))
+        members = []
+        _members = d.pop("members")
+        for members_item_data in _members:
+            members_item = UUID(members_item_data)
+
+            members.append(members_item)
 
         hunt_group = cls(
             id=id,

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..types import UNSET, Unset
 from typing import cast
+from uuid import UUID
 
 
 T = TypeVar("T", bound="LineInputRequest")
@@ -19,17 +20,17 @@ T = TypeVar("T", bound="LineInputRequest")
 class LineInputRequest:
     """
     Attributes:
-        user (str):
+        user (UUID):
         extension (str):
         public_number (None | str | Unset):
     """
 
-    user: str
+    user: UUID
     extension: str
     public_number: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        user = self.user
+        user = str(self.user)
 
         extension = self.extension
 
@@ -55,7 +56,7 @@ class LineInputRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        user = d.pop("user")
+        user = UUID(d.pop("user"))
 
         extension = d.pop("extension")
 

@@ -10,8 +10,12 @@ from ..types import UNSET, Unset
 
 from ..models.blank_enum import BlankEnum
 from ..models.destination_enum import DestinationEnum
+from ..models.patched_number_patch_request_target_type_1 import (
+    PatchedNumberPatchRequestTargetType1,
+)
 from ..types import UNSET, Unset
 from typing import cast
+from uuid import UUID
 
 
 T = TypeVar("T", bound="PatchedNumberPatchRequest")
@@ -22,12 +26,12 @@ class PatchedNumberPatchRequest:
     """
     Attributes:
         destination (BlankEnum | DestinationEnum | Unset):
-        target (None | str | Unset):
+        target (None | PatchedNumberPatchRequestTargetType1 | Unset | UUID):
         is_company_number (bool | Unset):
     """
 
     destination: BlankEnum | DestinationEnum | Unset = UNSET
-    target: None | str | Unset = UNSET
+    target: None | PatchedNumberPatchRequestTargetType1 | Unset | UUID = UNSET
     is_company_number: bool | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,6 +46,10 @@ class PatchedNumberPatchRequest:
         target: None | str | Unset
         if isinstance(self.target, Unset):
             target = UNSET
+        elif isinstance(self.target, UUID):
+            target = str(self.target)
+        elif isinstance(self.target, PatchedNumberPatchRequestTargetType1):
+            target = self.target.value
         else:
             target = self.target
 
@@ -82,12 +90,32 @@ class PatchedNumberPatchRequest:
 
         destination = _parse_destination(d.pop("destination", UNSET))
 
-        def _parse_target(data: object) -> None | str | Unset:
+        def _parse_target(
+            data: object,
+        ) -> None | PatchedNumberPatchRequestTargetType1 | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                target_type_0 = UUID(data)
+
+                return target_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                target_type_1 = PatchedNumberPatchRequestTargetType1(data)
+
+                return target_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                None | PatchedNumberPatchRequestTargetType1 | Unset | UUID, data
+            )
 
         target = _parse_target(d.pop("target", UNSET))
 
