@@ -109,7 +109,12 @@ class InvitationsView(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("direction", enum=["issued", "received"]),
+            OpenApiParameter(
+                "direction",
+                enum=["issued", "received"],
+                default="issued",
+                description="The invitations the company sent (issued) or received.",
+            ),
             OpenApiParameter(
                 "status", enum=["pending", "accepted", "declined", "cancelled", "expired"]
             ),

@@ -11,8 +11,9 @@ clients (and the schemathesis suite in ``tests/robustness``) can rely on the sch
   from the operations about "my company");
 - 409 for changes (wrong state, rule broken), for Cloud PBX resources of another kind of PBX
   and for the partner conversation of a company without a partner;
-- 429 with ``Retry-After`` where requests are throttled (sign-in, invitations, member add,
-  the directory, Contact messages).
+- 429 with ``Retry-After`` where requests are throttled (sign-in, invitations, member add and
+  import, the directory, Contact messages; and any view listing the method in its
+  ``throttled_methods``).
 
 It also makes the document one a generated, strictly typed client can trust, for every
 operation without per-view work (``AutoSchema`` and ``make_strict``):
@@ -65,6 +66,7 @@ THROTTLED = {
     ("post", "/api/v1/invitations/"),
     ("post", "/api/v1/invitations/{invitation_id}/resend/"),
     ("post", "/api/v1/companies/{company_id}/members/"),
+    ("post", "/api/v1/companies/{company_id}/member-imports/"),
     ("get", "/api/v1/resellers/"),
     ("get", "/api/v1/distributors/"),
     ("post", "/api/v1/partner/messages/"),
@@ -108,7 +110,7 @@ def _error_statuses(path: str, method: str, operation: dict[str, Any]) -> list[s
         statuses.append("404")
     if method != "get" or CLOUD_RESOURCE.match(path) or path in CONFLICTING_READS:
         statuses.append("409")
-    if (method, path) in THROTTLED:
+    if (method, path) in THROTTLED or operation.pop("x-throttled", False):
         statuses.append("429")
     return statuses
 
@@ -192,6 +194,15 @@ class AutoSchema(openapi.AutoSchema):
         if first and len(first) <= 120:
             return first.rstrip(".:")
         return summary_of(self.path, self.method.lower())
+
+    def get_operation(self, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
+        operation = super().get_operation(*args, **kwargs)
+        # A view lists the methods a rate limit can refuse (429 with ``Retry-After``).
+        if operation is not None and self.method.lower() in getattr(
+            self.view, "throttled_methods", ()
+        ):
+            operation["x-throttled"] = True
+        return operation
 
     def _get_request_for_media_type(self, serializer, direction="request"):
         if self.method == "PATCH" and getattr(self.view, "partial_update_body", True) is False:

@@ -8,7 +8,8 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -456,7 +457,9 @@ class WelcomeServices(CloudPbxResource):
         feature_services.welcome_service_remove(actor=self.request.user, service=obj)
 
     @extend_schema(
-        request={"multipart/form-data": UploadSerializer}, responses=WelcomeServiceSerializer
+        request={"multipart/form-data": UploadSerializer},
+        responses=WelcomeServiceSerializer,
+        parameters=[OpenApiParameter("which", OpenApiTypes.STR, "path", enum=["open", "closed"])],
     )
     def greeting(self, request: Request, pbx_id: str, item_id: str, which: str) -> Response:
         """Upload the greeting played while open (``open``) or closed (``closed``): a WAV file."""

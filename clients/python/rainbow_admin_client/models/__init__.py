@@ -182,6 +182,9 @@ from .upload_request import UploadRequest
 from .user import User
 from .v1_invitations_list_direction import V1InvitationsListDirection
 from .v1_invitations_list_status import V1InvitationsListStatus
+from .v1_pbxs_welcome_services_greetings_create_which import (
+    V1PbxsWelcomeServicesGreetingsCreateWhich,
+)
 from .welcome_service import WelcomeService
 from .welcome_service_create_request import WelcomeServiceCreateRequest
 from .welcome_service_create_request_exceptions_item import (
@@ -366,6 +369,7 @@ __all__ = (
     "User",
     "V1InvitationsListDirection",
     "V1InvitationsListStatus",
+    "V1PbxsWelcomeServicesGreetingsCreateWhich",
     "WelcomeService",
     "WelcomeServiceCreateRequest",
     "WelcomeServiceCreateRequestExceptionsItem",

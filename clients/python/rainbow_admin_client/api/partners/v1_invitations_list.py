@@ -18,7 +18,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    direction: V1InvitationsListDirection | Unset = UNSET,
+    direction: V1InvitationsListDirection | Unset = V1InvitationsListDirection.ISSUED,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     status: V1InvitationsListStatus | Unset = UNSET,
@@ -101,7 +101,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    direction: V1InvitationsListDirection | Unset = UNSET,
+    direction: V1InvitationsListDirection | Unset = V1InvitationsListDirection.ISSUED,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     status: V1InvitationsListStatus | Unset = UNSET,
@@ -109,7 +109,8 @@ def sync_detailed(
     """List invitations
 
     Args:
-        direction (V1InvitationsListDirection | Unset):
+        direction (V1InvitationsListDirection | Unset):  Default:
+            V1InvitationsListDirection.ISSUED.
         page (int | Unset):
         page_size (int | Unset):
         status (V1InvitationsListStatus | Unset):
@@ -139,7 +140,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    direction: V1InvitationsListDirection | Unset = UNSET,
+    direction: V1InvitationsListDirection | Unset = V1InvitationsListDirection.ISSUED,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     status: V1InvitationsListStatus | Unset = UNSET,
@@ -147,7 +148,8 @@ def sync(
     """List invitations
 
     Args:
-        direction (V1InvitationsListDirection | Unset):
+        direction (V1InvitationsListDirection | Unset):  Default:
+            V1InvitationsListDirection.ISSUED.
         page (int | Unset):
         page_size (int | Unset):
         status (V1InvitationsListStatus | Unset):
@@ -172,7 +174,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    direction: V1InvitationsListDirection | Unset = UNSET,
+    direction: V1InvitationsListDirection | Unset = V1InvitationsListDirection.ISSUED,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     status: V1InvitationsListStatus | Unset = UNSET,
@@ -180,7 +182,8 @@ async def asyncio_detailed(
     """List invitations
 
     Args:
-        direction (V1InvitationsListDirection | Unset):
+        direction (V1InvitationsListDirection | Unset):  Default:
+            V1InvitationsListDirection.ISSUED.
         page (int | Unset):
         page_size (int | Unset):
         status (V1InvitationsListStatus | Unset):
@@ -208,7 +211,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    direction: V1InvitationsListDirection | Unset = UNSET,
+    direction: V1InvitationsListDirection | Unset = V1InvitationsListDirection.ISSUED,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     status: V1InvitationsListStatus | Unset = UNSET,
@@ -216,7 +219,8 @@ async def asyncio(
     """List invitations
 
     Args:
-        direction (V1InvitationsListDirection | Unset):
+        direction (V1InvitationsListDirection | Unset):  Default:
+            V1InvitationsListDirection.ISSUED.
         page (int | Unset):
         page_size (int | Unset):
         status (V1InvitationsListStatus | Unset):

@@ -10,6 +10,9 @@ from ... import errors
 
 from ...models.error import Error
 from ...models.upload_request import UploadRequest
+from ...models.v1_pbxs_welcome_services_greetings_create_which import (
+    V1PbxsWelcomeServicesGreetingsCreateWhich,
+)
 from ...models.welcome_service import WelcomeService
 from typing import cast
 from uuid import UUID
@@ -18,7 +21,7 @@ from uuid import UUID
 def _get_kwargs(
     pbx_id: UUID,
     item_id: UUID,
-    which: str,
+    which: V1PbxsWelcomeServicesGreetingsCreateWhich,
     *,
     body: UploadRequest,
 ) -> dict[str, Any]:
@@ -94,7 +97,7 @@ def _build_response(
 def sync_detailed(
     pbx_id: UUID,
     item_id: UUID,
-    which: str,
+    which: V1PbxsWelcomeServicesGreetingsCreateWhich,
     *,
     client: AuthenticatedClient,
     body: UploadRequest,
@@ -106,7 +109,7 @@ def sync_detailed(
     Args:
         pbx_id (UUID):
         item_id (UUID):
-        which (str):
+        which (V1PbxsWelcomeServicesGreetingsCreateWhich):
         body (UploadRequest):
 
     Raises:
@@ -134,7 +137,7 @@ def sync_detailed(
 def sync(
     pbx_id: UUID,
     item_id: UUID,
-    which: str,
+    which: V1PbxsWelcomeServicesGreetingsCreateWhich,
     *,
     client: AuthenticatedClient,
     body: UploadRequest,
@@ -146,7 +149,7 @@ def sync(
     Args:
         pbx_id (UUID):
         item_id (UUID):
-        which (str):
+        which (V1PbxsWelcomeServicesGreetingsCreateWhich):
         body (UploadRequest):
 
     Raises:
@@ -169,7 +172,7 @@ def sync(
 async def asyncio_detailed(
     pbx_id: UUID,
     item_id: UUID,
-    which: str,
+    which: V1PbxsWelcomeServicesGreetingsCreateWhich,
     *,
     client: AuthenticatedClient,
     body: UploadRequest,
@@ -181,7 +184,7 @@ async def asyncio_detailed(
     Args:
         pbx_id (UUID):
         item_id (UUID):
-        which (str):
+        which (V1PbxsWelcomeServicesGreetingsCreateWhich):
         body (UploadRequest):
 
     Raises:
@@ -207,7 +210,7 @@ async def asyncio_detailed(
 async def asyncio(
     pbx_id: UUID,
     item_id: UUID,
-    which: str,
+    which: V1PbxsWelcomeServicesGreetingsCreateWhich,
     *,
     client: AuthenticatedClient,
     body: UploadRequest,
@@ -219,7 +222,7 @@ async def asyncio(
     Args:
         pbx_id (UUID):
         item_id (UUID):
-        which (str):
+        which (V1PbxsWelcomeServicesGreetingsCreateWhich):
         body (UploadRequest):
 
     Raises:
