@@ -310,6 +310,7 @@ SPECTACULAR_SETTINGS = {
         "MemberImportStatusEnum": "rainbow_admin.models.MemberImport.Status",
         "DestinationEnum": "telephony.models.PublicNumber.Destination",
         "PolicyEnum": "telephony.models.HuntGroup.Policy",
+        "AttendantActionEnum": "telephony.models.AttendantKey.Action",
     },
     # 3.1: the version with a ``webhooks`` section (the events posted to company endpoints).
     "OAS_VERSION": "3.1.0",

@@ -37,8 +37,8 @@ def uuid_string(field: serializers.Field | None = None) -> Any:
     return documented(field, schema)
 
 
-def documented(field: serializers.Field, schema: dict[str, Any]) -> Any:
-    """``field`` with ``schema`` as its OpenAPI schema."""
+def documented(field: serializers.Field, schema: Any) -> Any:
+    """``field`` with ``schema`` (a schema dict or a serializer) as its OpenAPI schema."""
     # A class of its own: serializers deep-copy their fields from their arguments, which would
     # lose an annotation set on the instance.
     annotated = extend_schema_field(schema)(

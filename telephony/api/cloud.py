@@ -15,10 +15,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from rainbow_admin.api.errors import parse_uuid
-from rainbow_admin.api.fields import one_of, uuid_string
+from rainbow_admin.api.fields import documented, one_of, uuid_string
 from telephony import selectors
 from telephony.api.nested import CloudPbxResource
-from telephony.models import Device, DeviceImport, HuntGroup, Pbx, PublicNumber
+from telephony.models import AttendantKey, Device, DeviceImport, HuntGroup, Pbx, PublicNumber
 from telephony.services import devices as device_services
 from telephony.services import features as feature_services
 from telephony.services import numbers as number_services
@@ -157,11 +157,34 @@ class ClosingExceptionSerializer(serializers.Serializer):
 
 
 class AttendantKeySerializer(serializers.Serializer):
-    menu = serializers.CharField()
-    digit = serializers.CharField()
-    action = serializers.CharField()
+    menu = serializers.CharField(allow_blank=True, help_text='"" for the root menu, "1", "12"…')
+    digit = serializers.CharField(help_text="0 to 9")
+    action = one_of(AttendantKey.Action.choices)
     member = serializers.UUIDField(allow_null=True)
     hunt_group = serializers.UUIDField(allow_null=True)
+
+
+# The rows of a body's ``hours``, ``exceptions`` and ``keys`` (the services check them).
+class ClosingExceptionInputSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    opens = serializers.CharField(required=False, allow_null=True, help_text="HH:MM")
+    closes = serializers.CharField(required=False, allow_null=True, help_text="HH:MM")
+    description = serializers.CharField(required=False, allow_blank=True)
+
+
+class AttendantKeyInputSerializer(serializers.Serializer):
+    menu = serializers.CharField(required=False, allow_blank=True)
+    digit = serializers.CharField(help_text="0 to 9")
+    action = one_of(AttendantKey.Action.choices)
+    member = serializers.UUIDField(required=False, allow_null=True)
+    hunt_group = serializers.UUIDField(required=False, allow_null=True)
+
+
+def rows(serializer: serializers.Serializer) -> Any:
+    """A list of objects in a body, documented as ``serializer``'s rows."""
+    return documented(
+        serializers.ListField(child=serializers.DictField(), required=False), serializer
+    )
 
 
 class WelcomeServiceSerializer(serializers.Serializer):
@@ -226,8 +249,8 @@ class WelcomeServiceInputSerializer(serializers.Serializer):
     open_hunt_group = serializers.UUIDField(required=False, allow_null=True)
     closed_member = serializers.UUIDField(required=False, allow_null=True)
     closed_hunt_group = serializers.UUIDField(required=False, allow_null=True)
-    hours = serializers.ListField(child=serializers.DictField(), required=False)
-    exceptions = serializers.ListField(child=serializers.DictField(), required=False)
+    hours = rows(OpeningHoursSerializer(many=True))
+    exceptions = rows(ClosingExceptionInputSerializer(many=True))
 
 
 class WelcomeServiceCreateSerializer(WelcomeServiceInputSerializer):
@@ -267,7 +290,7 @@ class AttendantInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=100, required=False)
     dial_by_extension = serializers.BooleanField(required=False)
     public_number = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    keys = serializers.ListField(child=serializers.DictField(), required=False)
+    keys = rows(AttendantKeyInputSerializer(many=True))
 
 
 class AttendantCreateSerializer(AttendantInputSerializer):

@@ -45,7 +45,9 @@ from rainbow_admin_client.api.telephony import (
     v1_pbxs_welcome_services_partial_update,
 )
 from rainbow_admin_client.models import (
+    AttendantActionEnum,
     AttendantCreateRequest,
+    AttendantKeyInputRequest,
     DestinationEnum,
     DeviceInputRequest,
     DeviceKindEnum,
@@ -54,6 +56,7 @@ from rainbow_admin_client.models import (
     HuntGroupInputRequest,
     LineInputRequest,
     NumbersInputRequest,
+    OpeningHoursRequest,
     PatchedNumberPatchRequest,
     PatchedWelcomeServiceInputRequest,
     Pbx,
@@ -209,12 +212,17 @@ def run(base_url: str, admin: str, partner_admin: str, operator: str, password: 
                 public_number=second.number,
                 open_member=me.id,
                 closed_hunt_group=group.id,
+                hours=[
+                    OpeningHoursRequest(weekday=day, opens="08:00", closes="18:00")
+                    for day in range(5)
+                ],
             ),
         )
     )
     assert service.public_number == second.number
-    for hours in service.hours:
-        assert 0 <= hours.weekday <= 6 and hours.opens < hours.closes
+    assert [(hours.weekday, hours.opens, hours.closes) for hours in service.hours] == [
+        (day, "08:00", "18:00") for day in range(5)
+    ]
     service = ok(
         v1_pbxs_welcome_services_partial_update.sync(
             pbx.id,
@@ -230,12 +238,26 @@ def run(base_url: str, admin: str, partner_admin: str, operator: str, password: 
     # An Automated Attendant.
     attendant = ok(
         v1_pbxs_auto_attendants_create.sync(
-            pbx.id, client=client, body=AttendantCreateRequest(name="Main menu")
+            pbx.id,
+            client=client,
+            body=AttendantCreateRequest(
+                name="Main menu",
+                keys=[
+                    AttendantKeyInputRequest(
+                        digit="1", action=AttendantActionEnum.MEMBER, member=me.id
+                    ),
+                    AttendantKeyInputRequest(
+                        digit="2", action=AttendantActionEnum.HUNT_GROUP, hunt_group=group.id
+                    ),
+                ],
+            ),
         )
     )
     assert attendant.name == "Main menu" and not attendant.prompt
-    for key in attendant.keys:
-        assert key.member is None or isinstance(key.member, UUID)
+    assert {(key.digit, key.action, key.member, key.hunt_group) for key in attendant.keys} == {
+        ("1", AttendantActionEnum.MEMBER, me.id, None),
+        ("2", AttendantActionEnum.HUNT_GROUP, None, group.id),
+    }
     attendants = ok(v1_pbxs_auto_attendants_list.sync(pbx.id, client=client))
     assert attendant.id in {row.id for row in attendants.results}
 

@@ -5,12 +5,14 @@ from .assigned import Assigned
 from .assignment import Assignment
 from .assignments_input_request import AssignmentsInputRequest
 from .attendant import Attendant
+from .attendant_action_enum import AttendantActionEnum
 from .attendant_create_request import AttendantCreateRequest
-from .attendant_create_request_keys_item import AttendantCreateRequestKeysItem
 from .attendant_key import AttendantKey
+from .attendant_key_input_request import AttendantKeyInputRequest
 from .billing_enum import BillingEnum
 from .blank_enum import BlankEnum
 from .closing_exception import ClosingException
+from .closing_exception_input_request import ClosingExceptionInputRequest
 from .company import Company
 from .company_input_request import CompanyInputRequest
 from .company_kind_enum import CompanyKindEnum
@@ -87,6 +89,7 @@ from .notification import Notification
 from .numbers_input_request import NumbersInputRequest
 from .offer import Offer
 from .opening_hours import OpeningHours
+from .opening_hours_request import OpeningHoursRequest
 from .paginated_activity_list import PaginatedActivityList
 from .paginated_assignment_list import PaginatedAssignmentList
 from .paginated_attendant_list import PaginatedAttendantList
@@ -116,9 +119,6 @@ from .partner_scopes_changed_webhook_type import PartnerScopesChangedWebhookType
 from .partner_unlinked_webhook import PartnerUnlinkedWebhook
 from .partner_unlinked_webhook_type import PartnerUnlinkedWebhookType
 from .patched_attendant_input_request import PatchedAttendantInputRequest
-from .patched_attendant_input_request_keys_item import (
-    PatchedAttendantInputRequestKeysItem,
-)
 from .patched_company_update_request import PatchedCompanyUpdateRequest
 from .patched_emergency_patch_request import PatchedEmergencyPatchRequest
 from .patched_endpoint_patch_request import PatchedEndpointPatchRequest
@@ -131,12 +131,6 @@ from .patched_number_patch_request_target_type_1 import (
 from .patched_pbx_patch_request import PatchedPbxPatchRequest
 from .patched_subscription_change_request import PatchedSubscriptionChangeRequest
 from .patched_welcome_service_input_request import PatchedWelcomeServiceInputRequest
-from .patched_welcome_service_input_request_exceptions_item import (
-    PatchedWelcomeServiceInputRequestExceptionsItem,
-)
-from .patched_welcome_service_input_request_hours_item import (
-    PatchedWelcomeServiceInputRequestHoursItem,
-)
 from .pbx import Pbx
 from .pbx_data import PbxData
 from .pbx_declared_webhook import PbxDeclaredWebhook
@@ -187,12 +181,6 @@ from .v1_pbxs_welcome_services_greetings_create_which import (
 )
 from .welcome_service import WelcomeService
 from .welcome_service_create_request import WelcomeServiceCreateRequest
-from .welcome_service_create_request_exceptions_item import (
-    WelcomeServiceCreateRequestExceptionsItem,
-)
-from .welcome_service_create_request_hours_item import (
-    WelcomeServiceCreateRequestHoursItem,
-)
 
 __all__ = (
     "Activity",
@@ -200,12 +188,14 @@ __all__ = (
     "Assignment",
     "AssignmentsInputRequest",
     "Attendant",
+    "AttendantActionEnum",
     "AttendantCreateRequest",
-    "AttendantCreateRequestKeysItem",
     "AttendantKey",
+    "AttendantKeyInputRequest",
     "BillingEnum",
     "BlankEnum",
     "ClosingException",
+    "ClosingExceptionInputRequest",
     "Company",
     "CompanyInputRequest",
     "CompanyKindEnum",
@@ -282,6 +272,7 @@ __all__ = (
     "NumbersInputRequest",
     "Offer",
     "OpeningHours",
+    "OpeningHoursRequest",
     "PaginatedActivityList",
     "PaginatedAssignmentList",
     "PaginatedAttendantList",
@@ -311,7 +302,6 @@ __all__ = (
     "PartnerUnlinkedWebhook",
     "PartnerUnlinkedWebhookType",
     "PatchedAttendantInputRequest",
-    "PatchedAttendantInputRequestKeysItem",
     "PatchedCompanyUpdateRequest",
     "PatchedEmergencyPatchRequest",
     "PatchedEndpointPatchRequest",
@@ -322,8 +312,6 @@ __all__ = (
     "PatchedPbxPatchRequest",
     "PatchedSubscriptionChangeRequest",
     "PatchedWelcomeServiceInputRequest",
-    "PatchedWelcomeServiceInputRequestExceptionsItem",
-    "PatchedWelcomeServiceInputRequestHoursItem",
     "Pbx",
     "PbxData",
     "PbxDeclaredWebhook",
@@ -372,6 +360,4 @@ __all__ = (
     "V1PbxsWelcomeServicesGreetingsCreateWhich",
     "WelcomeService",
     "WelcomeServiceCreateRequest",
-    "WelcomeServiceCreateRequestExceptionsItem",
-    "WelcomeServiceCreateRequestHoursItem",
 )

@@ -12,9 +12,7 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-    from ..models.attendant_create_request_keys_item import (
-        AttendantCreateRequestKeysItem,
-    )
+    from ..models.attendant_key_input_request import AttendantKeyInputRequest
 
 
 T = TypeVar("T", bound="AttendantCreateRequest")
@@ -27,18 +25,16 @@ class AttendantCreateRequest:
         name (str):
         dial_by_extension (bool | Unset):
         public_number (None | str | Unset):
-        keys (list[AttendantCreateRequestKeysItem] | Unset):
+        keys (list[AttendantKeyInputRequest] | Unset):
     """
 
     name: str
     dial_by_extension: bool | Unset = UNSET
     public_number: None | str | Unset = UNSET
-    keys: list[AttendantCreateRequestKeysItem] | Unset = UNSET
+    keys: list[AttendantKeyInputRequest] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.attendant_create_request_keys_item import (
-            AttendantCreateRequestKeysItem,
-        )  # noqa: PLC0415
+        from ..models.attendant_key_input_request import AttendantKeyInputRequest  # noqa: PLC0415
 
         name = self.name
 
@@ -75,9 +71,7 @@ class AttendantCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.attendant_create_request_keys_item import (
-            AttendantCreateRequestKeysItem,
-        )  # noqa: PLC0415
+        from ..models.attendant_key_input_request import AttendantKeyInputRequest  # noqa: PLC0415
 
         d = dict(src_dict)
         name = d.pop("name")
@@ -94,11 +88,11 @@ class AttendantCreateRequest:
         public_number = _parse_public_number(d.pop("public_number", UNSET))
 
         _keys = d.pop("keys", UNSET)
-        keys: list[AttendantCreateRequestKeysItem] | Unset = UNSET
+        keys: list[AttendantKeyInputRequest] | Unset = UNSET
         if _keys is not UNSET:
             keys = []
             for keys_item_data in _keys:
-                keys_item = AttendantCreateRequestKeysItem.from_dict(keys_item_data)
+                keys_item = AttendantKeyInputRequest.from_dict(keys_item_data)
 
                 keys.append(keys_item)
 

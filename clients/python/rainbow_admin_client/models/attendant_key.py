@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.attendant_action_enum import AttendantActionEnum
 from typing import cast
 from uuid import UUID
 
@@ -19,16 +20,18 @@ T = TypeVar("T", bound="AttendantKey")
 class AttendantKey:
     """
     Attributes:
-        menu (str):
-        digit (str):
-        action (str):
+        menu (str): "" for the root menu, "1", "12"…
+        digit (str): 0 to 9
+        action (AttendantActionEnum): * `member` - A member
+            * `hunt_group` - A hunt group
+            * `menu` - A sub-menu
         member (None | UUID):
         hunt_group (None | UUID):
     """
 
     menu: str
     digit: str
-    action: str
+    action: AttendantActionEnum
     member: None | UUID
     hunt_group: None | UUID
 
@@ -37,7 +40,7 @@ class AttendantKey:
 
         digit = self.digit
 
-        action = self.action
+        action = self.action.value
 
         member: None | str
         if isinstance(self.member, UUID):
@@ -72,7 +75,7 @@ class AttendantKey:
 
         digit = d.pop("digit")
 
-        action = d.pop("action")
+        action = AttendantActionEnum(d.pop("action"))
 
         def _parse_member(data: object) -> None | UUID:
             if data is None:

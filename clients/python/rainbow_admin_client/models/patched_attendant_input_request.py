@@ -12,9 +12,7 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-    from ..models.patched_attendant_input_request_keys_item import (
-        PatchedAttendantInputRequestKeysItem,
-    )
+    from ..models.attendant_key_input_request import AttendantKeyInputRequest
 
 
 T = TypeVar("T", bound="PatchedAttendantInputRequest")
@@ -27,18 +25,16 @@ class PatchedAttendantInputRequest:
         name (str | Unset):
         dial_by_extension (bool | Unset):
         public_number (None | str | Unset):
-        keys (list[PatchedAttendantInputRequestKeysItem] | Unset):
+        keys (list[AttendantKeyInputRequest] | Unset):
     """
 
     name: str | Unset = UNSET
     dial_by_extension: bool | Unset = UNSET
     public_number: None | str | Unset = UNSET
-    keys: list[PatchedAttendantInputRequestKeysItem] | Unset = UNSET
+    keys: list[AttendantKeyInputRequest] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.patched_attendant_input_request_keys_item import (
-            PatchedAttendantInputRequestKeysItem,
-        )  # noqa: PLC0415
+        from ..models.attendant_key_input_request import AttendantKeyInputRequest  # noqa: PLC0415
 
         name = self.name
 
@@ -73,9 +69,7 @@ class PatchedAttendantInputRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.patched_attendant_input_request_keys_item import (
-            PatchedAttendantInputRequestKeysItem,
-        )  # noqa: PLC0415
+        from ..models.attendant_key_input_request import AttendantKeyInputRequest  # noqa: PLC0415
 
         d = dict(src_dict)
         name = d.pop("name", UNSET)
@@ -92,13 +86,11 @@ class PatchedAttendantInputRequest:
         public_number = _parse_public_number(d.pop("public_number", UNSET))
 
         _keys = d.pop("keys", UNSET)
-        keys: list[PatchedAttendantInputRequestKeysItem] | Unset = UNSET
+        keys: list[AttendantKeyInputRequest] | Unset = UNSET
         if _keys is not UNSET:
             keys = []
             for keys_item_data in _keys:
-                keys_item = PatchedAttendantInputRequestKeysItem.from_dict(
-                    keys_item_data
-                )
+                keys_item = AttendantKeyInputRequest.from_dict(keys_item_data)
 
                 keys.append(keys_item)
 

@@ -13,12 +13,8 @@ from typing import cast
 from uuid import UUID
 
 if TYPE_CHECKING:
-    from ..models.patched_welcome_service_input_request_exceptions_item import (
-        PatchedWelcomeServiceInputRequestExceptionsItem,
-    )
-    from ..models.patched_welcome_service_input_request_hours_item import (
-        PatchedWelcomeServiceInputRequestHoursItem,
-    )
+    from ..models.closing_exception_input_request import ClosingExceptionInputRequest
+    from ..models.opening_hours_request import OpeningHoursRequest
 
 
 T = TypeVar("T", bound="PatchedWelcomeServiceInputRequest")
@@ -34,8 +30,8 @@ class PatchedWelcomeServiceInputRequest:
         open_hunt_group (None | Unset | UUID):
         closed_member (None | Unset | UUID):
         closed_hunt_group (None | Unset | UUID):
-        hours (list[PatchedWelcomeServiceInputRequestHoursItem] | Unset):
-        exceptions (list[PatchedWelcomeServiceInputRequestExceptionsItem] | Unset):
+        hours (list[OpeningHoursRequest] | Unset):
+        exceptions (list[ClosingExceptionInputRequest] | Unset):
     """
 
     name: str | Unset = UNSET
@@ -44,16 +40,14 @@ class PatchedWelcomeServiceInputRequest:
     open_hunt_group: None | Unset | UUID = UNSET
     closed_member: None | Unset | UUID = UNSET
     closed_hunt_group: None | Unset | UUID = UNSET
-    hours: list[PatchedWelcomeServiceInputRequestHoursItem] | Unset = UNSET
-    exceptions: list[PatchedWelcomeServiceInputRequestExceptionsItem] | Unset = UNSET
+    hours: list[OpeningHoursRequest] | Unset = UNSET
+    exceptions: list[ClosingExceptionInputRequest] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.patched_welcome_service_input_request_exceptions_item import (
-            PatchedWelcomeServiceInputRequestExceptionsItem,
+        from ..models.closing_exception_input_request import (
+            ClosingExceptionInputRequest,
         )  # noqa: PLC0415
-        from ..models.patched_welcome_service_input_request_hours_item import (
-            PatchedWelcomeServiceInputRequestHoursItem,
-        )  # noqa: PLC0415
+        from ..models.opening_hours_request import OpeningHoursRequest  # noqa: PLC0415
 
         name = self.name
 
@@ -133,12 +127,10 @@ class PatchedWelcomeServiceInputRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.patched_welcome_service_input_request_exceptions_item import (
-            PatchedWelcomeServiceInputRequestExceptionsItem,
+        from ..models.closing_exception_input_request import (
+            ClosingExceptionInputRequest,
         )  # noqa: PLC0415
-        from ..models.patched_welcome_service_input_request_hours_item import (
-            PatchedWelcomeServiceInputRequestHoursItem,
-        )  # noqa: PLC0415
+        from ..models.opening_hours_request import OpeningHoursRequest  # noqa: PLC0415
 
         d = dict(src_dict)
         name = d.pop("name", UNSET)
@@ -221,27 +213,21 @@ class PatchedWelcomeServiceInputRequest:
         closed_hunt_group = _parse_closed_hunt_group(d.pop("closed_hunt_group", UNSET))
 
         _hours = d.pop("hours", UNSET)
-        hours: list[PatchedWelcomeServiceInputRequestHoursItem] | Unset = UNSET
+        hours: list[OpeningHoursRequest] | Unset = UNSET
         if _hours is not UNSET:
             hours = []
             for hours_item_data in _hours:
-                hours_item = PatchedWelcomeServiceInputRequestHoursItem.from_dict(
-                    hours_item_data
-                )
+                hours_item = OpeningHoursRequest.from_dict(hours_item_data)
 
                 hours.append(hours_item)
 
         _exceptions = d.pop("exceptions", UNSET)
-        exceptions: list[PatchedWelcomeServiceInputRequestExceptionsItem] | Unset = (
-            UNSET
-        )
+        exceptions: list[ClosingExceptionInputRequest] | Unset = UNSET
         if _exceptions is not UNSET:
             exceptions = []
             for exceptions_item_data in _exceptions:
-                exceptions_item = (
-                    PatchedWelcomeServiceInputRequestExceptionsItem.from_dict(
-                        exceptions_item_data
-                    )
+                exceptions_item = ClosingExceptionInputRequest.from_dict(
+                    exceptions_item_data
                 )
 
                 exceptions.append(exceptions_item)

@@ -13,12 +13,8 @@ from typing import cast
 from uuid import UUID
 
 if TYPE_CHECKING:
-    from ..models.welcome_service_create_request_exceptions_item import (
-        WelcomeServiceCreateRequestExceptionsItem,
-    )
-    from ..models.welcome_service_create_request_hours_item import (
-        WelcomeServiceCreateRequestHoursItem,
-    )
+    from ..models.closing_exception_input_request import ClosingExceptionInputRequest
+    from ..models.opening_hours_request import OpeningHoursRequest
 
 
 T = TypeVar("T", bound="WelcomeServiceCreateRequest")
@@ -34,8 +30,8 @@ class WelcomeServiceCreateRequest:
         open_hunt_group (None | Unset | UUID):
         closed_member (None | Unset | UUID):
         closed_hunt_group (None | Unset | UUID):
-        hours (list[WelcomeServiceCreateRequestHoursItem] | Unset):
-        exceptions (list[WelcomeServiceCreateRequestExceptionsItem] | Unset):
+        hours (list[OpeningHoursRequest] | Unset):
+        exceptions (list[ClosingExceptionInputRequest] | Unset):
     """
 
     name: str
@@ -44,16 +40,14 @@ class WelcomeServiceCreateRequest:
     open_hunt_group: None | Unset | UUID = UNSET
     closed_member: None | Unset | UUID = UNSET
     closed_hunt_group: None | Unset | UUID = UNSET
-    hours: list[WelcomeServiceCreateRequestHoursItem] | Unset = UNSET
-    exceptions: list[WelcomeServiceCreateRequestExceptionsItem] | Unset = UNSET
+    hours: list[OpeningHoursRequest] | Unset = UNSET
+    exceptions: list[ClosingExceptionInputRequest] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.welcome_service_create_request_exceptions_item import (
-            WelcomeServiceCreateRequestExceptionsItem,
+        from ..models.closing_exception_input_request import (
+            ClosingExceptionInputRequest,
         )  # noqa: PLC0415
-        from ..models.welcome_service_create_request_hours_item import (
-            WelcomeServiceCreateRequestHoursItem,
-        )  # noqa: PLC0415
+        from ..models.opening_hours_request import OpeningHoursRequest  # noqa: PLC0415
 
         name = self.name
 
@@ -135,12 +129,10 @@ class WelcomeServiceCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.welcome_service_create_request_exceptions_item import (
-            WelcomeServiceCreateRequestExceptionsItem,
+        from ..models.closing_exception_input_request import (
+            ClosingExceptionInputRequest,
         )  # noqa: PLC0415
-        from ..models.welcome_service_create_request_hours_item import (
-            WelcomeServiceCreateRequestHoursItem,
-        )  # noqa: PLC0415
+        from ..models.opening_hours_request import OpeningHoursRequest  # noqa: PLC0415
 
         d = dict(src_dict)
         name = d.pop("name")
@@ -223,22 +215,20 @@ class WelcomeServiceCreateRequest:
         closed_hunt_group = _parse_closed_hunt_group(d.pop("closed_hunt_group", UNSET))
 
         _hours = d.pop("hours", UNSET)
-        hours: list[WelcomeServiceCreateRequestHoursItem] | Unset = UNSET
+        hours: list[OpeningHoursRequest] | Unset = UNSET
         if _hours is not UNSET:
             hours = []
             for hours_item_data in _hours:
-                hours_item = WelcomeServiceCreateRequestHoursItem.from_dict(
-                    hours_item_data
-                )
+                hours_item = OpeningHoursRequest.from_dict(hours_item_data)
 
                 hours.append(hours_item)
 
         _exceptions = d.pop("exceptions", UNSET)
-        exceptions: list[WelcomeServiceCreateRequestExceptionsItem] | Unset = UNSET
+        exceptions: list[ClosingExceptionInputRequest] | Unset = UNSET
         if _exceptions is not UNSET:
             exceptions = []
             for exceptions_item_data in _exceptions:
-                exceptions_item = WelcomeServiceCreateRequestExceptionsItem.from_dict(
+                exceptions_item = ClosingExceptionInputRequest.from_dict(
                     exceptions_item_data
                 )
 
