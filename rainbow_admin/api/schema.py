@@ -9,6 +9,7 @@ clients (and the schemathesis suite in ``tests/robustness``) can rely on the sch
 - 404 when it names an object in its path (missing, or another tenant's) or a page, and on
   every operation of a signed-in caller (a caller without a company, the operator, gets 404
   from the operations about "my company");
+- 415 when it takes a body (in another media type than its own);
 - 409 for changes (wrong state, rule broken), for Cloud PBX resources of another kind of PBX
   and for the partner conversation of a company without a partner;
 - 429 with ``Retry-After`` where requests are throttled (sign-in, invitations, member add and
@@ -58,6 +59,7 @@ DESCRIPTIONS = {
     "403": "Signed in but not allowed to do this.",
     "404": "No such object, or one the caller may not see.",
     "409": "The object is not in a state that allows this.",
+    "415": "The body is not in a media type the operation takes (see its request body).",
     "429": "Too many requests: try again after `Retry-After` seconds.",
 }
 
@@ -110,6 +112,8 @@ def _error_statuses(path: str, method: str, operation: dict[str, Any]) -> list[s
         statuses.append("404")
     if method != "get" or CLOUD_RESOURCE.match(path) or path in CONFLICTING_READS:
         statuses.append("409")
+    if "requestBody" in operation:
+        statuses.append("415")
     if (method, path) in THROTTLED or operation.pop("x-throttled", False):
         statuses.append("429")
     return statuses

@@ -45,3 +45,21 @@ def test_the_operator_gets_a_declared_404_about_my_company(method, path):
     assert answer.status_code == 404 and answer.json()["code"] == "not_found"
     assert check(answer.wsgi_request, answer) is None
     assert "404" in schema()["paths"][path][method]["responses"]
+
+
+def test_a_validation_error_names_its_field(client):
+    answer = client.post(
+        "/api/v1/auth/token/", {"email": "emma@example.com"}, content_type="application/json"
+    )
+    assert answer.status_code == 400
+    body = answer.json()
+    assert body["code"] == "required" and body["field"] == "password"
+    assert body["detail"].startswith("password: ") and "password" in body["errors"]
+
+
+def test_every_operation_has_a_summary_and_an_area_tag():
+    areas = {"companies", "partners", "licensing", "telephony", "notifications", "webhooks"}
+    operations = [op for item in schema()["paths"].values() for op in item.values()]
+    assert len(operations) > 80
+    assert all(op.get("summary") for op in operations)
+    assert {tag for op in operations for tag in op["tags"]} == areas
