@@ -14,6 +14,7 @@ from companies import selectors, services
 from companies.models import Company, User
 from companies.text import email_normalise
 from rainbow_admin.api.errors import parse_uuid
+from rainbow_admin.api.fields import one_of
 from rainbow_admin.api.input import validated
 from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from rainbow_admin.permissions import require_manage
@@ -22,18 +23,18 @@ from rainbow_admin.permissions import require_manage
 class CompanyRefSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     name = serializers.CharField()
-    kind = serializers.CharField()
+    kind = one_of(Company.Kind.choices)
 
 
 class CompanySerializer(serializers.Serializer):
     id = serializers.UUIDField()
     name = serializers.CharField()
-    kind = serializers.CharField()
+    kind = one_of(Company.Kind.choices)
     country = serializers.CharField(source="country.code")
     address = serializers.CharField()
     postal_code = serializers.CharField()
     city = serializers.CharField()
-    language = serializers.CharField()
+    language = one_of(Company.Language.choices)
     timezone = serializers.CharField()
     phone = serializers.CharField(help_text="E.164, e.g. +493012345678; empty when not given")
     website = serializers.CharField()
@@ -65,9 +66,9 @@ class UserSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     email = serializers.EmailField()
     name = serializers.CharField()
-    role = serializers.CharField()
-    language = serializers.CharField()
-    status = serializers.CharField()
+    role = one_of(User.Role.choices)
+    language = one_of(User.Language.choices)
+    status = one_of(["active", "invited", "deactivated"])
 
 
 class MeSerializer(UserSerializer):

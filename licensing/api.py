@@ -12,6 +12,7 @@ from companies.selectors import company_get
 from licensing import selectors, services
 from licensing.models import Subscription
 from rainbow_admin.api.errors import parse_uuid
+from rainbow_admin.api.fields import documented, one_of
 from rainbow_admin.api.input import validated
 from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from rainbow_admin.permissions import SCOPE_LICENSING, require_manage, require_partner_scope
@@ -38,8 +39,8 @@ class SubscriptionSerializer(serializers.Serializer):
     quantity = serializers.IntegerField()
     assigned = serializers.IntegerField()
     available = serializers.IntegerField()
-    billing = serializers.CharField()
-    status = serializers.CharField()
+    billing = one_of(Subscription.Billing.choices)
+    status = one_of(Subscription.Status.choices)
     is_default = serializers.BooleanField()
     purchase_order = serializers.CharField()
     reseller = ResellerSerializer(allow_null=True)
@@ -75,7 +76,10 @@ class AssignmentSerializer(serializers.Serializer):
 
 
 class AssignmentsInputSerializer(serializers.Serializer):
-    users = serializers.ListField(child=serializers.CharField(), allow_empty=False, max_length=1000)
+    users = documented(
+        serializers.ListField(child=serializers.CharField(), allow_empty=False, max_length=1000),
+        {"type": "array", "items": {"type": "string", "format": "uuid"}, "minItems": 1},
+    )
 
 
 def _subscription_response(request: Request, subscription_id, http_status=status.HTTP_200_OK):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -12,8 +12,9 @@ from rest_framework.views import APIView
 from companies.api import CompanyRefSerializer
 from companies.models import Company
 from partners import selectors, services
-from partners.models import PartnerLink
+from partners.models import Invitation, PartnerLink
 from rainbow_admin.api.errors import parse_uuid
+from rainbow_admin.api.fields import one_of
 from rainbow_admin.api.input import validated
 from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from rainbow_admin.errors import NotFound
@@ -32,8 +33,8 @@ class PersonRefSerializer(serializers.Serializer):
 class InvitationSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     direction = serializers.ChoiceField(choices=["request", "offer"])
-    status = serializers.CharField()
-    scopes = serializers.ListField(child=serializers.CharField())
+    status = one_of(Invitation.Status.choices)
+    scopes = serializers.ListField(child=serializers.ChoiceField(choices=list(SCOPES)))
     scopes_until = serializers.DateTimeField(allow_null=True)
     from_company = CompanyRefSerializer()
     to_company = CompanyRefSerializer()
@@ -55,10 +56,11 @@ class InvitationInputSerializer(serializers.Serializer):
     message = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
 
 
+@extend_schema_serializer(component_name="PartnerLink")  # not ``Partner``: it has a ``partner``
 class PartnerSerializer(serializers.Serializer):
     partner = PartnerCompanySerializer(allow_null=True)
     since = serializers.DateTimeField(allow_null=True)
-    scopes = serializers.ListField(child=serializers.CharField())
+    scopes = serializers.ListField(child=serializers.ChoiceField(choices=list(SCOPES)))
     scopes_until = serializers.DateTimeField(allow_null=True)
     pending_invitation = InvitationSerializer(allow_null=True)
 
@@ -102,10 +104,10 @@ class CustomerOfferSerializer(serializers.Serializer):
 class CustomerSerializer(serializers.Serializer):
     id = serializers.UUIDField(source="company.id")
     name = serializers.CharField(source="company.name")
-    kind = serializers.CharField(source="company.kind")
+    kind = one_of(Company.Kind.choices, serializers.CharField(source="company.kind"))
     country = serializers.CharField(source="company.country.code")
     since = serializers.DateTimeField()
-    scopes = serializers.ListField(child=serializers.CharField())
+    scopes = serializers.ListField(child=serializers.ChoiceField(choices=list(SCOPES)))
     scopes_until = serializers.DateTimeField(allow_null=True)
 
 
@@ -144,7 +146,12 @@ class InvitationsView(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("direction", enum=["issued", "received"]),
+            OpenApiParameter(
+                "direction",
+                enum=["issued", "received"],
+                default="issued",
+                description="The invitations the company sent (issued) or received.",
+            ),
             OpenApiParameter(
                 "status", enum=["pending", "accepted", "declined", "cancelled", "expired"]
             ),
@@ -208,6 +215,8 @@ class InvitationActionView(APIView):
 
 
 class PartnerView(APIView):
+    partial_update_body = False  # ``scopes`` is the whole change
+
     @extend_schema(responses=PartnerSerializer)
     def get(self, request: Request) -> Response:
         return Response(_partner_body(selectors.partner_get(actor=request.user)))

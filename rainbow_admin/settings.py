@@ -323,7 +323,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "EXCEPTION_HANDLER": "rainbow_admin.api.errors.exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "rainbow_admin.api.schema.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {
@@ -339,7 +339,26 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "rainbow_admin.api.schema.add_error_responses",
         "webhooks.schema.add_webhooks",
+        "rainbow_admin.api.schema.make_strict",
     ],
+    # One name per set of choices (drf-spectacular names an enum after its field otherwise, and
+    # ``kind`` or ``status`` mean different sets in different places).
+    "ENUM_NAME_OVERRIDES": {
+        "CompanyKindEnum": "companies.models.Company.Kind",
+        "LanguageEnum": "companies.models.Company.Language",
+        "RoleEnum": "companies.models.User.Role",
+        "PersonStatusEnum": ["active", "invited", "deactivated"],
+        "InvitationStatusEnum": "partners.models.Invitation.Status",
+        "SubscriptionStatusEnum": "licensing.models.Subscription.Status",
+        "PbxKindEnum": "telephony.models.Pbx.Kind",
+        "PbxStatusEnum": "telephony.models.Pbx.Status",
+        "DeviceKindEnum": "telephony.models.Device.Kind",
+        "DeviceImportStatusEnum": "telephony.models.DeviceImport.Status",
+        "MemberImportStatusEnum": "rainbow_admin.models.MemberImport.Status",
+        "DestinationEnum": "telephony.models.PublicNumber.Destination",
+        "PolicyEnum": "telephony.models.HuntGroup.Policy",
+        "AttendantActionEnum": "telephony.models.AttendantKey.Action",
+    },
     # 3.1: the version with a ``webhooks`` section (the events posted to company endpoints).
     "OAS_VERSION": "3.1.0",
 }

@@ -35,6 +35,22 @@ def _on_postgresql(django_db_setup, django_db_blocker) -> None:
             )
 
 
+def pytest_configure(config) -> None:
+    """Every API answer of the session is checked against the OpenAPI schema (tests/contract.py)."""
+    settings.MIDDLEWARE = ["tests.contract.ContractMiddleware", *settings.MIDDLEWARE]
+
+
+@pytest.fixture(autouse=True)
+def _answers_keep_the_contract() -> Iterator[None]:
+    """A test fails when an answer it received contradicts the schema (status, shape, nulls)."""
+    from tests.contract import take_violations
+
+    take_violations()
+    yield
+    violations = take_violations()
+    assert not violations, "Answers the OpenAPI schema does not allow:\n" + "\n".join(violations)
+
+
 @pytest.fixture(autouse=True)
 def _fast_passwords_and_english(settings) -> None:
     """A fast hasher (factories hash a password per user) and English before each test."""

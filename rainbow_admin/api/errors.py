@@ -49,14 +49,11 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.PermissionDenied()
     if isinstance(exc, exceptions.ValidationError):
         message, code, field = _first_message(exc.detail)
+        extra: dict[str, Any] = {"errors": exc.detail}
         if field:
             message = f"{field}: {message}"
-        return error_response(
-            message,
-            code,
-            status.HTTP_400_BAD_REQUEST,
-            errors=exc.detail,
-        )
+            extra["field"] = field
+        return error_response(message, code, status.HTTP_400_BAD_REQUEST, **extra)
     if isinstance(exc, exceptions.ParseError) and isinstance(exc.__context__, UploadTooLarge):
         return error_response(
             _("The file is too large (%(max)s MB at most).")

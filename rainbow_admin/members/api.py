@@ -12,8 +12,10 @@ from rest_framework.views import APIView
 
 from companies.selectors import company_get
 from rainbow_admin.api.errors import parse_uuid
+from rainbow_admin.api.fields import one_of
 from rainbow_admin.api.input import validated
 from rainbow_admin.members import services
+from rainbow_admin.models import MemberImport
 from rainbow_admin.permissions import require_manage
 
 
@@ -26,7 +28,7 @@ class MemberImportErrorSerializer(serializers.Serializer):
 class MemberImportSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     file_name = serializers.CharField()
-    status = serializers.CharField()
+    status = one_of(MemberImport.Status.choices)
     send_invitations = serializers.BooleanField()
     total = serializers.IntegerField()
     processed = serializers.IntegerField()

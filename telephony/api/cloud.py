@@ -10,17 +10,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from rainbow_admin.api.errors import parse_uuid
+from rainbow_admin.api.fields import documented, one_of, uuid_string
 from rainbow_admin.errors import NotFound
 from telephony import selectors
 from telephony.api.nested import CloudPbxResource
 from telephony.audio import wav_response
-from telephony.models import Device, HuntGroup, Pbx
+from telephony.models import AttendantKey, Device, DeviceImport, HuntGroup, Pbx, PublicNumber
 from telephony.services import devices as device_services
 from telephony.services import features as feature_services
 from telephony.services import numbers as number_services
@@ -56,18 +62,19 @@ def prompt_url(attendant: Any) -> str | None:
 
 class DeviceSerializer(serializers.Serializer):
     id = serializers.UUIDField()
-    kind = serializers.CharField()
+    kind = one_of(Device.Kind.choices)
     identifier = serializers.CharField(source="display_identifier")
     model = serializers.CharField()
     line = serializers.UUIDField(source="line_id", allow_null=True)
     member = serializers.SerializerMethodField()
 
+    @extend_schema_field({"type": ["string", "null"], "format": "uuid"})
     def get_member(self, device: Device) -> str | None:
         return str(device.line.user_id) if device.line_id else None
 
 
 class DeviceInputSerializer(serializers.Serializer):
-    kind = serializers.CharField(help_text="ale_desk, dect or sip")
+    kind = one_of(Device.Kind.choices)
     identifier = serializers.CharField(max_length=40)
     model = serializers.CharField(max_length=60, required=False, allow_blank=True)
     line = serializers.UUIDField(required=False, allow_null=True)
@@ -77,16 +84,26 @@ class DevicePatchSerializer(serializers.Serializer):
     line = serializers.UUIDField(allow_null=True)
 
 
+class ImportErrorSerializer(serializers.Serializer):
+    row = serializers.IntegerField()
+    identifier = serializers.CharField(allow_blank=True)
+    error = serializers.CharField()
+
+
 class DeviceImportSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     file_name = serializers.CharField()
-    status = serializers.CharField()
+    status = one_of(DeviceImport.Status.choices)
     total = serializers.IntegerField()
     processed = serializers.IntegerField()
     imported = serializers.IntegerField()
-    errors = serializers.JSONField()
+    errors = serializers.SerializerMethodField()
     created_at = serializers.DateTimeField()
     finished_at = serializers.DateTimeField(allow_null=True)
+
+    @extend_schema_field(ImportErrorSerializer(many=True))
+    def get_errors(self, job) -> list[dict]:
+        return job.errors
 
 
 class DeviceImportInputSerializer(serializers.Serializer):
@@ -94,15 +111,30 @@ class DeviceImportInputSerializer(serializers.Serializer):
     content = serializers.CharField(trim_whitespace=False)
 
 
+class TargetSerializer(serializers.Serializer):
+    id = serializers.UUIDField(help_text="What PATCH takes as ``target``: a member's user id.")
+    name = serializers.CharField()
+
+
 class PublicNumberSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     number = serializers.CharField()
     is_company_number = serializers.BooleanField()
-    destination = serializers.CharField()
+    destination = one_of(PublicNumber.Destination.choices)
     target = serializers.SerializerMethodField()
 
+    @extend_schema_field(TargetSerializer(allow_null=True))
     def get_target(self, number) -> dict | None:
-        return _ref(number.target)
+        target = number.target
+        if target is not None and number.destination == "member":
+            # The number rings the member's line; the client names the member (as PATCH does).
+            return {"id": target.user_id, "name": str(target)}
+        return _ref(target)
+
+
+class PublicNumbersAddedSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    results = PublicNumberSerializer(many=True)
 
 
 class NumbersInputSerializer(serializers.Serializer):
@@ -111,8 +143,10 @@ class NumbersInputSerializer(serializers.Serializer):
 
 
 class NumberPatchSerializer(serializers.Serializer):
-    destination = serializers.CharField(required=False, allow_blank=True)
-    target = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    destination = one_of(
+        PublicNumber.Destination.choices, serializers.CharField(required=False, allow_blank=True)
+    )
+    target = uuid_string(serializers.CharField(required=False, allow_null=True, allow_blank=True))
     is_company_number = serializers.BooleanField(required=False)
 
 
@@ -120,10 +154,11 @@ class HuntGroupSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     name = serializers.CharField()
     extension = serializers.CharField()
-    policy = serializers.CharField()
+    policy = one_of(HuntGroup.Policy.choices)
     ring_timeout = serializers.IntegerField()
     members = serializers.SerializerMethodField()
 
+    @extend_schema_field({"type": "array", "items": {"type": "string", "format": "uuid"}})
     def get_members(self, group: HuntGroup) -> list[str]:
         return [str(m.line.user_id) for m in group.memberships.all()]
 
@@ -131,9 +166,53 @@ class HuntGroupSerializer(serializers.Serializer):
 class HuntGroupInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=100)
     extension = serializers.CharField(max_length=10, required=False, allow_blank=True)
-    policy = serializers.CharField()
+    policy = one_of(HuntGroup.Policy.choices)
     ring_timeout = serializers.IntegerField(required=False, default=20)
     members = serializers.ListField(child=serializers.UUIDField(), required=False, default=list)
+
+
+class OpeningHoursSerializer(serializers.Serializer):
+    weekday = serializers.IntegerField(min_value=0, max_value=6, help_text="0 is Monday.")
+    opens = serializers.CharField(help_text="HH:MM")
+    closes = serializers.CharField(help_text="HH:MM")
+
+
+class ClosingExceptionSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    opens = serializers.CharField(allow_null=True, help_text="HH:MM, null: closed all day")
+    closes = serializers.CharField(allow_null=True, help_text="HH:MM")
+    description = serializers.CharField(allow_blank=True)
+
+
+class AttendantKeySerializer(serializers.Serializer):
+    menu = serializers.CharField(allow_blank=True, help_text='"" for the root menu, "1", "12"…')
+    digit = serializers.CharField(help_text="0 to 9")
+    action = one_of(AttendantKey.Action.choices)
+    member = serializers.UUIDField(allow_null=True)
+    hunt_group = serializers.UUIDField(allow_null=True)
+
+
+# The rows of a body's ``hours``, ``exceptions`` and ``keys`` (the services check them).
+class ClosingExceptionInputSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    opens = serializers.CharField(required=False, allow_null=True, help_text="HH:MM")
+    closes = serializers.CharField(required=False, allow_null=True, help_text="HH:MM")
+    description = serializers.CharField(required=False, allow_blank=True)
+
+
+class AttendantKeyInputSerializer(serializers.Serializer):
+    menu = serializers.CharField(required=False, allow_blank=True)
+    digit = serializers.CharField(help_text="0 to 9")
+    action = one_of(AttendantKey.Action.choices)
+    member = serializers.UUIDField(required=False, allow_null=True)
+    hunt_group = serializers.UUIDField(required=False, allow_null=True)
+
+
+def rows(serializer: serializers.Serializer) -> Any:
+    """A list of objects in a body, documented as ``serializer``'s rows."""
+    return documented(
+        serializers.ListField(child=serializers.DictField(), required=False), serializer
+    )
 
 
 class WelcomeServiceSerializer(serializers.Serializer):
@@ -166,6 +245,7 @@ class WelcomeServiceSerializer(serializers.Serializer):
     def get_closed_destination(self, service) -> str:
         return service.closed_value
 
+    @extend_schema_field(OpeningHoursSerializer(many=True))
     def get_hours(self, service) -> list[dict]:
         return [
             {
@@ -176,6 +256,7 @@ class WelcomeServiceSerializer(serializers.Serializer):
             for h in service.hours.all()
         ]
 
+    @extend_schema_field(ClosingExceptionSerializer(many=True))
     def get_exceptions(self, service) -> list[dict]:
         return [
             {
@@ -216,8 +297,12 @@ class WelcomeServiceInputSerializer(serializers.Serializer):
     open_hunt_group = serializers.UUIDField(required=False, allow_null=True)
     closed_member = serializers.UUIDField(required=False, allow_null=True)
     closed_hunt_group = serializers.UUIDField(required=False, allow_null=True)
-    hours = serializers.ListField(child=serializers.DictField(), required=False)
-    exceptions = serializers.ListField(child=serializers.DictField(), required=False)
+    hours = rows(OpeningHoursSerializer(many=True))
+    exceptions = rows(ClosingExceptionInputSerializer(many=True))
+
+
+class WelcomeServiceCreateSerializer(WelcomeServiceInputSerializer):
+    name = serializers.CharField(max_length=100)
 
 
 class AttendantSerializer(serializers.Serializer):
@@ -236,6 +321,7 @@ class AttendantSerializer(serializers.Serializer):
         numbers = list(attendant.numbers.all())
         return numbers[0].number if numbers else None
 
+    @extend_schema_field(AttendantKeySerializer(many=True))
     def get_keys(self, attendant) -> list[dict]:
         return [
             {
@@ -262,7 +348,11 @@ class AttendantInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=100, required=False)
     dial_by_extension = serializers.BooleanField(required=False)
     public_number = serializers.CharField(required=False, allow_null=True, allow_blank=True)
-    keys = serializers.ListField(child=serializers.DictField(), required=False)
+    keys = rows(AttendantKeyInputSerializer(many=True))
+
+
+class AttendantCreateSerializer(AttendantInputSerializer):
+    name = serializers.CharField(max_length=100)
 
 
 class EmergencySerializer(serializers.Serializer):
@@ -390,9 +480,7 @@ class PublicNumbers(CloudPbxResource):
         number = selectors.public_number_get(pbx=pbx, number_id=item_id)
         return selectors.public_numbers_list(pbx=pbx).get(pk=number.pk)  # with its target
 
-    @extend_schema(
-        request=NumbersInputSerializer, responses={201: PublicNumberSerializer(many=True)}
-    )
+    @extend_schema(request=NumbersInputSerializer, responses={201: PublicNumbersAddedSerializer})
     def create(self, request: Request, pbx_id: str) -> Response:
         """One number, or ``count`` consecutive numbers from ``number``: the numbers added."""
         pbx = self.pbx
@@ -457,7 +545,8 @@ class HuntGroups(CloudPbxResource):
 class WelcomeServices(CloudPbxResource):
     serializer_class = WelcomeServiceSerializer
     hear_operations = ("greeting_audio",)
-    create_serializer_class = update_serializer_class = WelcomeServiceInputSerializer
+    create_serializer_class = WelcomeServiceCreateSerializer
+    update_serializer_class = WelcomeServiceInputSerializer
     reread = True
 
     def get_list(self, pbx: Pbx) -> Any:
@@ -478,7 +567,9 @@ class WelcomeServices(CloudPbxResource):
         feature_services.welcome_service_remove(actor=self.request.user, service=obj)
 
     @extend_schema(
-        request={"multipart/form-data": UploadSerializer}, responses=WelcomeServiceSerializer
+        request={"multipart/form-data": UploadSerializer},
+        responses=WelcomeServiceSerializer,
+        parameters=[OpenApiParameter("which", OpenApiTypes.STR, "path", enum=["open", "closed"])],
     )
     def greeting(self, request: Request, pbx_id: str, item_id: str, which: str) -> Response:
         """Upload the greeting played while open (``open``) or closed (``closed``): a WAV file."""
@@ -503,7 +594,8 @@ class WelcomeServices(CloudPbxResource):
 class AutoAttendants(CloudPbxResource):
     serializer_class = AttendantSerializer
     hear_operations = ("prompt_audio",)
-    create_serializer_class = update_serializer_class = AttendantInputSerializer
+    create_serializer_class = AttendantCreateSerializer
+    update_serializer_class = AttendantInputSerializer
     reread = True
 
     def get_list(self, pbx: Pbx) -> Any:

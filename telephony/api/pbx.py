@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from companies.selectors import company_get
 from rainbow_admin.api.errors import parse_uuid
+from rainbow_admin.api.fields import one_of, uuid_string
 from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from telephony import selectors
 from telephony.access import require_pbx_declare
@@ -29,10 +30,10 @@ class RefSerializer(serializers.Serializer):
 class PbxSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     company = serializers.UUIDField(source="company_id")
-    kind = serializers.CharField()
+    kind = one_of(Pbx.Kind.choices)
     name = serializers.CharField()
     country = serializers.CharField(source="country.code")
-    status = serializers.CharField()
+    status = one_of(Pbx.Status.choices)
     declared_by = RefSerializer(allow_null=True)
     declared_by_company = RefSerializer(allow_null=True)
     created_at = serializers.DateTimeField()
@@ -49,9 +50,7 @@ class PbxSerializer(serializers.Serializer):
 
 
 class PbxInputSerializer(serializers.Serializer):
-    kind = serializers.CharField(
-        help_text="cloud_pbx, omnipcx_enterprise, oxo_connect or third_party"
-    )
+    kind = one_of(Pbx.Kind.choices)
     name = serializers.CharField(max_length=100)
     country = serializers.CharField(max_length=2)
     extension_prefix = serializers.CharField(required=False, allow_blank=True)
@@ -65,10 +64,10 @@ class PbxInputSerializer(serializers.Serializer):
 
 
 class PbxPatchSerializer(PbxInputSerializer):
-    kind = serializers.CharField(required=False)
+    kind = one_of(Pbx.Kind.choices, serializers.CharField(required=False))
     name = serializers.CharField(max_length=100, required=False)
     country = serializers.CharField(max_length=2, required=False)
-    status = serializers.CharField(required=False)
+    status = one_of(Pbx.Status.choices, serializers.CharField(required=False))
 
 
 class LineSerializer(serializers.Serializer):
@@ -81,7 +80,7 @@ class LineSerializer(serializers.Serializer):
 
 
 class LineInputSerializer(serializers.Serializer):
-    user = serializers.CharField()
+    user = uuid_string()
     extension = serializers.CharField(max_length=10)
     public_number = serializers.CharField(required=False, allow_blank=True, allow_null=True)
 

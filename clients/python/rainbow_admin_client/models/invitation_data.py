@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+from uuid import UUID
+import datetime
+
+if TYPE_CHECKING:
+    from ..models.event_company import EventCompany
+
+
+T = TypeVar("T", bound="InvitationData")
+
+
+@_attrs_define
+class InvitationData:
+    """
+    Attributes:
+        id (UUID):
+        status (str):
+        from_company (EventCompany):
+        to_company (EventCompany):
+        created_at (datetime.datetime):
+        expires_at (datetime.datetime):
+        responded_at (datetime.datetime | None):
+    """
+
+    id: UUID
+    status: str
+    from_company: EventCompany
+    to_company: EventCompany
+    created_at: datetime.datetime
+    expires_at: datetime.datetime
+    responded_at: datetime.datetime | None
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.event_company import EventCompany  # noqa: PLC0415
+
+        id = str(self.id)
+
+        status = self.status
+
+        from_company = self.from_company.to_dict()
+
+        to_company = self.to_company.to_dict()
+
+        created_at = self.created_at.isoformat()
+
+        expires_at = self.expires_at.isoformat()
+
+        responded_at: None | str
+        if isinstance(self.responded_at, datetime.datetime):
+            responded_at = self.responded_at.isoformat()
+        else:
+            responded_at = self.responded_at
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+                "status": status,
+                "from_company": from_company,
+                "to_company": to_company,
+                "created_at": created_at,
+                "expires_at": expires_at,
+                "responded_at": responded_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.event_company import EventCompany  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        status = d.pop("status")
+
+        from_company = EventCompany.from_dict(d.pop("from_company"))
+
+        to_company = EventCompany.from_dict(d.pop("to_company"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        expires_at = datetime.datetime.fromisoformat(d.pop("expires_at"))
+
+        def _parse_responded_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                responded_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return responded_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        responded_at = _parse_responded_at(d.pop("responded_at"))
+
+        invitation_data = cls(
+            id=id,
+            status=status,
+            from_company=from_company,
+            to_company=to_company,
+            created_at=created_at,
+            expires_at=expires_at,
+            responded_at=responded_at,
+        )
+
+        return invitation_data

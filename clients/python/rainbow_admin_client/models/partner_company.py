@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.company_kind_enum import CompanyKindEnum
+from uuid import UUID
+
+
+T = TypeVar("T", bound="PartnerCompany")
+
+
+@_attrs_define
+class PartnerCompany:
+    """
+    Attributes:
+        id (UUID):
+        name (str):
+        kind (CompanyKindEnum): * `customer` - Customer
+            * `reseller` - Reseller
+            * `distributor` - Distributor
+        country (str):
+    """
+
+    id: UUID
+    name: str
+    kind: CompanyKindEnum
+    country: str
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        name = self.name
+
+        kind = self.kind.value
+
+        country = self.country
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "kind": kind,
+                "country": country,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        name = d.pop("name")
+
+        kind = CompanyKindEnum(d.pop("kind"))
+
+        country = d.pop("country")
+
+        partner_company = cls(
+            id=id,
+            name=name,
+            kind=kind,
+            country=country,
+        )
+
+        return partner_company
