@@ -245,7 +245,6 @@ def _tell_holder_of_sign_up(holder: User) -> None:
         context={
             "user_name": holder.name,
             "sign_in_url": f"{settings.SITE_URL}{reverse('login')}",
-            "reset_url": f"{settings.SITE_URL}{reverse('password_reset')}",
         },
         topic="sign_up_existing",
         object_id=holder.pk,

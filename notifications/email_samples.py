@@ -11,10 +11,11 @@ from typing import Any
 
 from django.conf import settings
 from django.utils.functional import lazy
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from licensing import messages as licensing_texts
+from notifications.models import render_message
+from notifications.services import stored_message
 from telephony.models import Pbx
 
 # Template name -> what the operator reads in the preview's list.
@@ -35,12 +36,16 @@ EMAIL_KINDS: dict[str, Any] = {
     "two_factor_enabled": _("Two-factor sign-in turned on"),
     "two_factor_disabled": _("Two-factor sign-in turned off"),
     "two_factor_recovery_used": _("Recovery code used"),
+    "webhook_disabled": _("Webhook turned off"),
 }
 SAMPLE_TO = "jonas.admin@mueller-telekom.example"
 
 
-def _in_reader_language(message: str, params: dict[str, Any]) -> Any:
-    return lazy(lambda: gettext(message) % params, str)()
+def _in_reader_language(message: Any, params: dict[str, Any]) -> Any:
+    """The message (a msgid or an ``ngettext_lazy`` text) in the language active when rendered,
+    as ``licensing.services.subscriptions`` passes it."""
+    stored, stored_params = stored_message(message, params)
+    return lazy(lambda: render_message(stored, stored_params), str)()
 
 
 def email_sample(kind: str) -> dict[str, Any]:
@@ -76,7 +81,6 @@ def email_sample(kind: str) -> dict[str, Any]:
         "sign_up_existing": {
             "user_name": "Max Mustermann",
             "sign_in_url": f"{site}/accounts/login/",
-            "reset_url": f"{site}/accounts/password-reset/",
         },
         "partner_invitation": {
             "user_name": "Jonas Admin",
@@ -170,6 +174,14 @@ def email_sample(kind: str) -> dict[str, Any]:
             "kind": Pbx.Kind.CLOUD_PBX.label,
             "company_name": "Acme Bürotechnik GmbH",
             "path": "/telephony/pbxs/8f14e45f-ceea-467f-a0e6-1f2b3c4d5e6f/",
+        },
+        "webhook_disabled": {
+            "admin_name": "Anna Admin",
+            "company_name": "Acme Bürotechnik GmbH",
+            "url": "https://erp.acme.example/hooks/rainbow",
+            "since": expires_at,
+            "days": settings.WEBHOOK_DISABLE_AFTER.days,
+            "path": "/company/webhooks/8f14e45f-ceea-467f-a0e6-1f2b3c4d5e6f/",
         },
     }
     return samples[kind]

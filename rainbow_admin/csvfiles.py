@@ -78,9 +78,10 @@ def csv_rows(
                     code="too_many_rows",
                     field="file",
                 )
-    except csv.Error as exc:
+    except csv.Error:
+        # The csv module's own words (English, technical) are not for the reader.
         raise InvalidInput(
-            _("The CSV file cannot be read: %(error)s") % {"error": exc},
+            _("The file is not a readable CSV file (a value may be too long)."),
             code="invalid_csv",
             field="file",
         ) from None

@@ -231,11 +231,8 @@ def test_an_import_whose_worker_died_resumes_after_its_last_batch_without_doubli
     MemberImport.objects.filter(pk=job.pk).update(
         heartbeat_at=timezone.now() - timedelta(seconds=settings.IMPORT_STALE_SECONDS + 1)
     )
+    # Beat queues it again (task_send: in this eager suite the next run happens at once).
     assert services.member_imports_recover() == [job.pk]
-    job.refresh_from_db()
-    assert (job.status, job.processed, job.attempts) == ("queued", 100, 1)
-
-    services.member_import_run(import_id=job.pk)
     job.refresh_from_db()
     assert (job.status, job.processed, job.created, job.errors) == ("finished", 250, 250, [])
     assert job.attempts == 2

@@ -83,7 +83,10 @@ ABOUT_BOTH_SIDES = {
 }
 
 
-def test_every_event_type_arrives_once_per_change_signed(webhook_worker, receiver):
+def test_every_event_type_arrives_once_per_change_signed(webhook_worker, receiver, settings):
+    # The customer sends four partner requests in a row (declined, cancelled, expired, accepted):
+    # more than a company may send in an hour (tests/security/test_email_limits.py tests it).
+    settings.INVITATION_SENDS_PER_COMPANY_PER_HOUR = 4
     customer = CompanyFactory(name="Acme")
     reseller = ResellerFactory(name="Northwind")
     customer_admin = AdminFactory(company=customer)
