@@ -2,6 +2,25 @@
 (function () {
   "use strict";
 
+  // The menu folds behind a button on phones; without JavaScript the "Menu" link opens it (#menu).
+  document.documentElement.classList.add("js");
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest(".menu-toggle");
+    if (!toggle) {
+      return;
+    }
+    var shell = document.querySelector(".shell");
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    shell.classList.toggle("menu-open", open);
+    if (open) {
+      var first = document.querySelector("#menu a");
+      if (first) {
+        first.focus();
+      }
+    }
+  });
+
   document.addEventListener("change", function (event) {
     var select = event.target.closest("select[data-autosubmit]");
     if (select && select.form) {
