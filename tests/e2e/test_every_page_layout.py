@@ -92,3 +92,52 @@ def test_every_page_fits_a_phone_and_passes_axe(browser, live_server):
     print(f"{visited} page views in {elapsed:.0f} s", *problems, sep="\n")
     assert visited > 100
     assert not problems, "\n".join(problems)
+
+
+def test_the_menu_folds_behind_a_button_on_a_phone(browser, live_server, tmp_path):
+    """390 px wide: the menu is hidden until "Menu" is tapped (aria-expanded follows); with
+    JavaScript off the "Menu" link opens it all the same. At 1366 px it is always there."""
+    from tests.conftest import sign_in
+    from tests.factories import PASSWORD, AdminFactory, CompanyFactory
+
+    admin = AdminFactory(
+        name="Maximiliane Wilhelmina Von-Hohenzollern-Sigmaringen-Schwarzenberg",
+        company=CompanyFactory(
+            name="Internationale Bürokommunikationsdienstleistungen GmbH & Co. KG"
+        ),
+    )
+    for javascript in (True, False):
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport=VIEWPORTS["phone"],
+            java_script_enabled=javascript,
+        )
+        page = context.new_page()
+        sign_in(page, admin.email, PASSWORD)
+        menu = page.get_by_role("navigation", name="Main menu")
+        assert menu.is_hidden()
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+        if javascript:
+            toggle = page.get_by_role("button", name="Menu")
+            assert toggle.get_attribute("aria-expanded") == "false"
+            box = toggle.bounding_box()
+            assert box["height"] >= 24 and box["width"] >= 24
+            toggle.click()
+            assert toggle.get_attribute("aria-expanded") == "true"
+            assert menu.get_by_role("link", name="Members").is_visible()
+            toggle.click()
+            assert menu.is_hidden()
+            toggle.click()
+        else:
+            page.get_by_role("link", name="Menu").click()
+        page.screenshot(path=str(tmp_path / f"menu-{javascript}.png"))
+        menu.get_by_role("link", name="Members").click()
+        page.wait_for_url("**/members/")
+        assert page.get_by_role("heading", name="Members").is_visible()
+        context.close()
+    context = browser.new_context(base_url=live_server.url, viewport=VIEWPORTS["laptop"])
+    page = context.new_page()
+    sign_in(page, admin.email, PASSWORD)
+    assert page.get_by_role("navigation", name="Main menu").is_visible()
+    assert page.get_by_role("button", name="Menu").is_hidden()
+    context.close()
