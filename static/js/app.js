@@ -21,6 +21,19 @@
     }
   });
 
+  // Kind-dependent fields: shown only while their controlling field has one of their values.
+  function showDependentFields() {
+    document.querySelectorAll("[data-shown-when-field]").forEach(function (wrapper) {
+      var controller = document.getElementById(wrapper.getAttribute("data-shown-when-field"));
+      if (controller) {
+        var values = wrapper.getAttribute("data-shown-when").split(" ");
+        wrapper.hidden = values.indexOf(controller.value) === -1;
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", showDependentFields);
+  document.addEventListener("change", showDependentFields);
+
   document.addEventListener("change", function (event) {
     var select = event.target.closest("select[data-autosubmit]");
     if (select && select.form) {
