@@ -43,8 +43,33 @@
 
   document.addEventListener("click", function (event) {
     var confirmButton = event.target.closest("[data-confirm]");
-    if (confirmButton && !window.confirm(confirmButton.getAttribute("data-confirm"))) {
+    var dialog = document.getElementById("confirm-dialog");
+    if (confirmButton && dialog && confirmButton.form) {
+      // In-page confirmation: the question, what else goes, and the action's own name.
       event.preventDefault();
+      dialog.querySelector("#confirm-question").textContent = confirmButton.getAttribute("data-confirm");
+      var details = dialog.querySelector("#confirm-details");
+      details.replaceChildren();
+      var source = confirmButton.getAttribute("data-confirm-details");
+      var list = source ? document.querySelector(source) : null;
+      if (list) {
+        var copy = list.cloneNode(true);
+        copy.removeAttribute("id");
+        copy.hidden = false;
+        details.appendChild(copy);
+      }
+      var ok = dialog.querySelector("[data-confirm-ok]");
+      ok.textContent = confirmButton.textContent.trim();
+      ok.onclick = function () {
+        dialog.close();
+        confirmButton.form.requestSubmit(confirmButton);
+      };
+      dialog.showModal();
+      dialog.querySelector("[data-confirm-cancel]").focus();
+      return;
+    }
+    if (event.target.closest("[data-confirm-cancel]")) {
+      event.target.closest("dialog").close();
       return;
     }
     var copyButton = event.target.closest("[data-copy]");
