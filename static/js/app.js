@@ -79,6 +79,10 @@
         var text = source.value !== undefined ? source.value : source.textContent;
         navigator.clipboard.writeText(text.trim()).then(function () {
           copyButton.setAttribute("data-copied", "true");
+          var said = copyButton.parentNode.querySelector(".copied");
+          if (said) {
+            said.textContent = copyButton.getAttribute("data-copied-text") || "✓";
+          }
         });
       }
     }

@@ -54,3 +54,44 @@ def test_freeing_a_line_names_the_hunt_groups_it_leaves_and_the_devices_it_loses
     assert HuntGroupMember.objects.count() == 0
     assert Device.objects.get().line is None
     assert page.console_errors == []
+
+
+def test_a_new_api_token_is_shown_once_at_the_top_focused_and_revoking_asks_first(page):
+    admin = AdminFactory()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, admin.email, PASSWORD)
+    page.goto("/profile/")
+    assert page.evaluate("document.activeElement === document.body")  # no field takes focus
+    page.get_by_label("Token name").fill("Nightly export")
+    page.get_by_role("button", name="Create a token").click()
+    page.wait_for_load_state()
+    panel = page.get_by_role("region", name="Your new API token")
+    assert panel.evaluate("el => el === document.activeElement")
+    box = panel.bounding_box()
+    assert 0 <= box["y"] < 844
+    token = panel.locator("code").inner_text()
+    assert token.startswith("ra_")
+    panel.get_by_role("button", name="Copy").click()
+    panel.get_by_role("status").filter(has_text="Copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == token
+    page.goto("/profile/")
+    assert page.get_by_text(token).count() == 0  # shown once
+    page.get_by_role("button", name="Revoke").click()
+    dialog = page.get_by_role("dialog")
+    assert dialog.get_by_text("Revoke the token “Nightly export”?").is_visible()
+    dialog.get_by_role("button", name="Revoke").click()
+    page.get_by_text("The token “Nightly export” was revoked.").wait_for()
+
+
+def test_the_last_admin_is_not_offered_deactivate(client):
+    admin = AdminFactory(name="Alma Admin")
+    UserFactory(company=admin.company, name="Mia Member")
+    client.force_login(admin)
+    page = client.get("/members/").content.decode()
+    assert page.count(">Deactivate</button>") == 1  # Mia's only
+    assert "The last administrator: appoint another one before deactivating." in page
+    second = AdminFactory(company=admin.company, name="Bea Admin")
+    page = client.get("/members/").content.decode()
+    assert page.count(">Deactivate</button>") == 3
+    assert second.name in page
