@@ -88,6 +88,9 @@ def test_customer_defines_a_partner_manages_the_request_and_the_reseller_accepts
     assert Invitation.objects.get().sent_count == 2
     row = page.get_by_role("row").filter(has_text="Müller Telekom")
     row.get_by_role("button", name="Stornieren").click()
+    dialog = page.get_by_role("dialog", name="Ihre Anfrage an Müller Telekom stornieren?")
+    assert dialog.get_by_text("Der Link funktioniert dann nicht mehr").is_visible()
+    dialog.get_by_role("button", name="Stornieren").click()
     assert page.get_by_text("Ihre Anfrage an Müller Telekom wurde storniert.").is_visible()
     assert (
         page.get_by_role("row")
