@@ -49,6 +49,11 @@ NOT_PAGES = {
     "/accounts/logout/": ("sign-out is a POST (the GET is refused)", {405}),
     "/language/": ("a form target: the POST redirects back", {405}),
     "/notifications/read-all/": ("a form target: the POST redirects back", {405}),
+    "/notifications/{notification_id}/open/": (
+        "opening a notification marks it read and redirects to its object (404: another's; "
+        "200: the operator's page saying the portal is for companies)",
+        {200, 302, 404},
+    ),
     "/partner/scopes/": ("a form target: the POST redirects back", {405}),
     "/partner/remove/": ("a form target: the POST redirects back", {405}),
     "/members/{member_id}/role/": ("a form target: the POST redirects back", {405}),
