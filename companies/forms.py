@@ -44,6 +44,8 @@ class ThrottledPasswordChangeForm(PasswordChangeForm):
     def __init__(self, user, data=None, *, request=None, **kwargs):
         super().__init__(user, data, **kwargs)
         self.request = request
+        # The profile page holds several forms: none takes focus on a plain load.
+        self.fields["old_password"].widget.attrs.pop("autofocus", None)
 
     def clean_old_password(self):
         from companies.sign_in_throttle import (

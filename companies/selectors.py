@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import ApiToken, Company, User
@@ -28,9 +29,21 @@ def company_get(*, actor: User, company_id) -> Company:
 
 
 def members_list(*, actor: User, company: Company) -> QuerySet[User]:
-    """The people of a company, for its admins and operators."""
+    """The people of a company, for its admins and operators; ``active_admins`` (the company's
+    count, the same on every row) lets the page not offer what the rules refuse: deactivating the
+    last active admin."""
     require_manage(actor, company)
-    return User.objects.filter(company=company).order_by("name", "email")
+    admins = (
+        User.objects.filter(company=company, role=User.Role.ADMIN, is_active=True)
+        .values("company")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        User.objects.filter(company=company)
+        .annotate(active_admins=Coalesce(Subquery(admins), 0))
+        .order_by("name", "email")
+    )
 
 
 def members_summary(*, company: Company) -> dict[str, int]:

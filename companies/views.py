@@ -249,7 +249,10 @@ def profile(request: HttpRequest) -> HttpResponse:
     password_form = ThrottledPasswordChangeForm(
         user, request.POST if request.POST.get("form") == "password" else None, request=request
     )
-    token_form = ApiTokenForm(request.POST if request.POST.get("form") == "token" else None)
+    # Its own ids: the profile form also has a "name" field (labels must find their field).
+    token_form = ApiTokenForm(
+        request.POST if request.POST.get("form") == "token" else None, auto_id="token_%s"
+    )
     new_token = None
     if request.method == "POST":
         which = request.POST.get("form")
@@ -276,7 +279,7 @@ def profile(request: HttpRequest) -> HttpResponse:
                 _token, new_token = services.api_token_create(
                     user=user, name=token_form.cleaned_data["name"], expires_at=expires_at
                 )
-                token_form = ApiTokenForm()
+                token_form = ApiTokenForm(auto_id="token_%s")
         except DomainError as exc:
             form = {"profile": profile_form, "password": password_form, "token": token_form}.get(
                 which

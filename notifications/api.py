@@ -16,6 +16,7 @@ class NotificationSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     text = serializers.CharField()
     url = serializers.CharField()
+    count = serializers.IntegerField(help_text="How many times the actor did it (folded repeats).")
     created_at = serializers.DateTimeField()
     read_at = serializers.DateTimeField(allow_null=True)
 

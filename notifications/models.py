@@ -93,6 +93,12 @@ class Notification(models.Model):
     message = models.TextField()
     params = models.JSONField(default=dict, blank=True)
     url = models.CharField(max_length=500, blank=True)
+    # Who did it: the same actor doing the same thing to the same object within
+    # ``FOLD_WINDOW`` updates one unread notification (``count``) instead of adding more.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    count = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     read_at = models.DateTimeField(null=True, blank=True)
 

@@ -7,6 +7,7 @@ import re
 import smtplib
 import uuid
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -273,15 +274,51 @@ def stored_message(message: Any, params: dict[str, Any]) -> tuple[str, dict[str,
     return parts["singular"], {**params, PLURAL_PARAM: parts["plural"], COUNT_PARAM: count_param}
 
 
+NOTIFICATION_FOLD_WINDOW = timedelta(minutes=10)
+
+
 def notify(
-    *, recipients: Iterable[Any], message: Any, params: dict[str, Any], url: str = ""
+    *,
+    recipients: Iterable[Any],
+    message: Any,
+    params: dict[str, Any],
+    url: str = "",
+    actor: Any | None = None,
 ) -> None:
-    """Tell people something in the portal; ``message`` is marked with ``gettext_noop`` (or is
-    an ``ngettext_lazy`` text, see ``stored_message``)."""
+    """Tell people what others did in the portal; ``message`` is marked with ``gettext_noop`` (or
+    is an ``ngettext_lazy`` text, see ``stored_message``). The ``actor`` is never told of their
+    own action; the same actor doing the same thing to the same object (``url``) within
+    ``NOTIFICATION_FOLD_WINDOW`` updates the recipient's unread notification (its ``count`` goes
+    up, it moves to the top) instead of adding another. Two queries and one write per call."""
     message, params = stored_message(message, params)
+    people = [user for user in recipients if actor is None or user.pk != actor.pk]
+    if not people:
+        return
     selectors.notifications_written()
+    now = timezone.now()
+    folded: dict[Any, Notification] = {}
+    if actor is not None:
+        for earlier in Notification.objects.filter(
+            recipient__in=[user.pk for user in people],
+            actor=actor,
+            message=message,
+            url=url,
+            read_at__isnull=True,
+            created_at__gte=now - NOTIFICATION_FOLD_WINDOW,
+        ):
+            folded.setdefault(earlier.recipient_id, earlier)
+    for earlier in folded.values():
+        earlier.count += 1
+        earlier.params = params
+        earlier.created_at = now
+    if folded:
+        Notification.objects.bulk_update(folded.values(), ["count", "params", "created_at"])
     Notification.objects.bulk_create(
-        Notification(recipient=user, message=message, params=params, url=url) for user in recipients
+        Notification(
+            recipient=user, message=message, params=params, url=url, actor=actor, created_at=now
+        )
+        for user in people
+        if user.pk not in folded
     )
 
 

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 from notifications import selectors, services
 from notifications.email_samples import EMAIL_KINDS, SAMPLE_TO, email_sample
 from notifications.emails import RenderedEmail, email_render
+from notifications.models import Notification
 from rainbow_admin.pages import admin_required, company_required
 
 
@@ -22,6 +24,22 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     return render(
         request, "notifications/notifications.html", {"page": page, "tab": "notifications"}
     )
+
+
+def url_is_local(url: str) -> bool:
+    return bool(url) and url.startswith("/") and url_has_allowed_host_and_scheme(url, None)
+
+
+@company_required
+def notification_open(request: HttpRequest, notification_id) -> HttpResponse:
+    """Opening a notification marks it read and goes to its object (or back to the list)."""
+    try:
+        notification = services.notification_mark_read(
+            user=request.user, notification_id=notification_id
+        )
+    except Notification.DoesNotExist:  # somebody else's
+        raise Http404 from None
+    return redirect(notification.url if url_is_local(notification.url) else "notifications")
 
 
 @require_POST

@@ -43,6 +43,34 @@ class PbxDeclareForm(forms.Form):
         label=_("SIP domain or trunk host (third-party PBX)"), required=False
     )
 
+    # The settings of each kind: the page shows only the chosen kind's (``shown_when``, read by
+    # includes/form.html and static/js/app.js); without JavaScript all show, but only the chosen
+    # kind's are checked and used, so leftovers of another kind never block a declaration.
+    KIND_FIELDS = {
+        Pbx.Kind.CLOUD_PBX: ("extension_prefix", "extension_digits", "time_zone", "language"),
+        Pbx.Kind.OMNIPCX_ENTERPRISE: ("system_id", "version", "call_server"),
+        Pbx.Kind.OXO_CONNECT: ("system_id", "version", "call_server"),
+        Pbx.Kind.THIRD_PARTY: ("sip_domain",),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.kind_dependent_fields():
+            kinds = [kind for kind, names in self.KIND_FIELDS.items() if name in names]
+            self.fields[name].shown_when = ("kind", " ".join(kinds))
+
+    @classmethod
+    def kind_dependent_fields(cls) -> set[str]:
+        return {name for names in cls.KIND_FIELDS.values() for name in names}
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = set(self.KIND_FIELDS.get(cleaned.get("kind"), ()))
+        for name in self.kind_dependent_fields() - chosen:
+            self.errors.pop(name, None)
+            cleaned.pop(name, None)
+        return cleaned
+
     def service_data(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if v not in ("", None)}
         return data

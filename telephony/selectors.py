@@ -81,10 +81,16 @@ def pbx_get_to_hear(*, actor: User, pbx_id: Any) -> Pbx:
 
 
 def lines_list(*, pbx: Pbx) -> QuerySet[Line]:
+    """The PBX's lines, each with what freeing it takes along (for the confirmation): the hunt
+    groups it leaves and the devices it loses, in two queries whatever the number of lines."""
     return (
         Line.objects.filter(pbx=pbx)
         .select_related("user")
         .annotate(device_count=Count("devices"))
+        .prefetch_related(
+            Prefetch("hunt_groups", queryset=HuntGroup.objects.order_by("name")),
+            Prefetch("devices", queryset=Device.objects.order_by("kind", "identifier")),
+        )
         .order_by("extension")
     )
 

@@ -34,6 +34,7 @@ def record_change(
             message=message,
             params={**params, "actor": f"{actor.name} ({by})" if by else actor.name},
             url=pbx_url(pbx),
+            actor=actor,
         )
 
 

@@ -35,16 +35,34 @@ def define_partner(page, letters: str, pick: str) -> None:
     search.press("Enter")
     assert search.input_value() == pick
     assert search.get_attribute("aria-expanded") == "false"
-    dialog.get_by_role("button", name="Übernehmen").click()
+    apply = dialog.get_by_role("button", name="Übernehmen")
+    box = apply.bounding_box()  # the dialog fits: the button is on screen, not cut off
+    assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+    assert box["height"] >= 24 and box["width"] >= 24
+    apply.click()
     dialog.get_by_role("status").filter(has_text=f"an {pick} gesendet").wait_for()
     with page.expect_navigation():
         dialog.get_by_role("button", name="Schließen").click()
 
 
+def go(page, name: str) -> None:
+    """Open a page from the main menu; on a phone the menu first unfolds from its button."""
+    toggle = page.get_by_role("button", name="Menü")
+    if toggle.is_visible():
+        assert page.get_by_role("navigation", name="Hauptmenü").is_hidden()
+        toggle.click()
+        assert toggle.get_attribute("aria-expanded") == "true"
+    page.get_by_role("navigation", name="Hauptmenü").get_by_role("link", name=name).click()
+    page.wait_for_load_state()
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), page.url
+
+
+@pytest.mark.parametrize("viewport", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
 def test_customer_defines_a_partner_manages_the_request_and_the_reseller_accepts(
-    page, browser, live_server, settings
+    page, browser, live_server, settings, viewport
 ):
     settings.INVITATION_RESEND_COOLDOWN = timedelta(0)
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
     anna = AdminFactory(language="de", company=CompanyFactory(name="Acme Bürotechnik GmbH"))
     mueller = ResellerFactory(name="Müller Telekom")
     jonas = AdminFactory(company=mueller, language="de", email="jonas@mueller-telekom.example")
@@ -52,9 +70,8 @@ def test_customer_defines_a_partner_manages_the_request_and_the_reseller_accepts
 
     # Seed: "manage company" at the bottom of the menu, then Dashboard at the top.
     sign_in(page, anna.email, PASSWORD)
-    menu = page.get_by_role("navigation", name="Hauptmenü")
-    menu.get_by_role("link", name="Unternehmen verwalten").click()
-    menu.get_by_role("link", name="Dashboard").click()
+    go(page, "Unternehmen verwalten")
+    go(page, "Dashboard")
 
     define_partner(page, "mül", "Müller Telekom")
     panel = page.get_by_role("region", name="IHR PARTNER")
@@ -62,7 +79,7 @@ def test_customer_defines_a_partner_manages_the_request_and_the_reseller_accepts
     assert Invitation.objects.get().status == "pending"
 
     # Seed: Notifications → Issued requests → resend, then cancel.
-    menu.get_by_role("link", name="Benachrichtigungen").click()
+    go(page, "Benachrichtigungen")
     page.get_by_role("link", name="Ausgestellte Anfragen").click()
     row = page.get_by_role("row").filter(has_text="Müller Telekom")
     assert row.get_by_text("Ausstehend").is_visible()
@@ -71,6 +88,9 @@ def test_customer_defines_a_partner_manages_the_request_and_the_reseller_accepts
     assert Invitation.objects.get().sent_count == 2
     row = page.get_by_role("row").filter(has_text="Müller Telekom")
     row.get_by_role("button", name="Stornieren").click()
+    dialog = page.get_by_role("dialog", name="Ihre Anfrage an Müller Telekom stornieren?")
+    assert dialog.get_by_text("Der Link funktioniert dann nicht mehr").is_visible()
+    dialog.get_by_role("button", name="Stornieren").click()
     assert page.get_by_text("Ihre Anfrage an Müller Telekom wurde storniert.").is_visible()
     assert (
         page.get_by_role("row")
@@ -80,7 +100,7 @@ def test_customer_defines_a_partner_manages_the_request_and_the_reseller_accepts
     )
 
     # Define the partner again, so there is a pending request to accept.
-    menu.get_by_role("link", name="Dashboard").click()
+    go(page, "Dashboard")
     define_partner(page, "MUL", "Müller Telekom")
     assert page.console_errors == []
 
@@ -89,7 +109,11 @@ def test_customer_defines_a_partner_manages_the_request_and_the_reseller_accepts
     [email] = [m for m in mail.outbox if m.to == [jonas.email]][-1:]
     assert email.subject == "Acme Bürotechnik GmbH bittet Müller Telekom um eine Partnerschaft"
     path = re.search(r"https?://[^/\s]+(/partner/open/\S+/)", email.body).group(1)
-    reseller_context = browser.new_context(base_url=live_server.url, locale="de-DE")
+    reseller_context = browser.new_context(
+        base_url=live_server.url,
+        locale="de-DE",
+        viewport={"width": viewport[0], "height": viewport[1]},
+    )
     try:
         reseller_page = reseller_context.new_page()
         reseller_page.goto(path)

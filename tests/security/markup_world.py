@@ -421,4 +421,7 @@ def _build(w: MarkupWorld) -> None:
         "activation_token": activation_token,
         "reset_uidb64": reset_uidb64,
         "reset_token": reset_token,
+        "notification_id": str(
+            c_admin.notifications.order_by("created_at").values_list("pk", flat=True).first()
+        ),
     }

@@ -61,6 +61,11 @@ NOT_PAGES = {
     ),
     "/language/": ("a form target: the POST redirects back", {405}),
     "/notifications/read-all/": ("a form target: the POST redirects back", {405}),
+    "/notifications/{notification_id}/open/": (
+        "opening a notification marks it read and redirects to its object (404: another's; "
+        "200: the operator's page saying the portal is for companies)",
+        {200, 302, 404},
+    ),
     "/partner/scopes/": ("a form target: the POST redirects back", {405}),
     "/partner/remove/": ("a form target: the POST redirects back", {405}),
     "/partner/scopes/until/": ("a form target: the POST redirects back", {405}),

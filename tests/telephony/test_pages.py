@@ -227,3 +227,49 @@ def test_operator_sees_telephony_in_the_django_admin(client, cloud):
     client.force_login(operator)
     page = client.get("/admin/telephony/pbx/").content.decode()
     assert cloud.name in page
+
+
+def test_leftover_cloud_pbx_values_never_block_declaring_an_oxo_connect(
+    client, company, reseller_admin, link
+):
+    """Without JavaScript every kind's settings show; only the chosen kind's are checked."""
+    client.force_login(reseller_admin)
+    url = f"/customers/{company.pk}/telephony/"
+    page = client.get(url).content.decode()
+    assert 'data-shown-when-field="id_kind" data-shown-when="cloud_pbx"' in page
+    assert 'data-shown-when="omnipcx_enterprise oxo_connect"' in page
+    response = client.post(
+        url,
+        {
+            "kind": "oxo_connect",
+            "name": "Branch",
+            "country": "DE",
+            "extension_prefix": "abc",
+            "extension_digits": "99",
+            "sip_domain": "left.over.example",
+            "system_id": "OXO-1",
+        },
+        follow=True,
+    )
+    pbx = Pbx.objects.get()
+    assert (pbx.kind, pbx.system_id, pbx.extension_prefix, pbx.sip_domain) == (
+        "oxo_connect",
+        "OXO-1",
+        "",
+        "",
+    )
+    assert response.redirect_chain[-1][0].endswith(f"/pbxs/{pbx.pk}/")
+
+
+def test_a_refused_declaration_lists_every_error_at_the_top_linking_to_its_field(
+    client, company, reseller_admin, link
+):
+    client.force_login(reseller_admin)
+    page = client.post(
+        f"/customers/{company.pk}/telephony/",
+        {"kind": "cloud_pbx", "name": "", "country": "DE", "extension_digits": "99"},
+    ).content.decode()
+    assert Pbx.objects.count() == 0
+    summary = page.split('class="error-summary"')[1].split("</div>")[0]
+    assert 'href="#id_name"' in summary and 'href="#id_extension_digits"' in summary
+    assert "autofocus" in page.split('class="error-summary"')[1][:80]

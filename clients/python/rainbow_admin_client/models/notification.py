@@ -23,6 +23,7 @@ class Notification:
         id (UUID):
         text (str):
         url (str):
+        count (int): How many times the actor did it (folded repeats).
         created_at (datetime.datetime):
         read_at (datetime.datetime | None):
     """
@@ -30,6 +31,7 @@ class Notification:
     id: UUID
     text: str
     url: str
+    count: int
     created_at: datetime.datetime
     read_at: datetime.datetime | None
 
@@ -39,6 +41,8 @@ class Notification:
         text = self.text
 
         url = self.url
+
+        count = self.count
 
         created_at = self.created_at.isoformat()
 
@@ -55,6 +59,7 @@ class Notification:
                 "id": id,
                 "text": text,
                 "url": url,
+                "count": count,
                 "created_at": created_at,
                 "read_at": read_at,
             }
@@ -70,6 +75,8 @@ class Notification:
         text = d.pop("text")
 
         url = d.pop("url")
+
+        count = d.pop("count")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -92,6 +99,7 @@ class Notification:
             id=id,
             text=text,
             url=url,
+            count=count,
             created_at=created_at,
             read_at=read_at,
         )
