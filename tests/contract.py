@@ -12,6 +12,7 @@ session, in-process, by drf-spectacular (what ``/api/schema/`` serves).
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Callable
 from functools import cache
@@ -68,6 +69,9 @@ def check(request: HttpRequest, response: HttpResponse) -> str | None:
 
     if request.resolver_match is None or getattr(response, "streaming", False):
         return None
+    media_type = response.get("Content-Type", "").split(";")[0].strip()
+    if media_type and not media_type.endswith("json"):
+        return _binary_problem(request, response, media_type)
     try:
         _openapi().validate_response(_Request(request), DjangoOpenAPIResponse(response))
     except (PathNotFound, OperationNotFound):
@@ -80,6 +84,24 @@ def check(request: HttpRequest, response: HttpResponse) -> str | None:
         return (
             f"{request.method} {request.path} answered {response.status_code} "
             f"against the schema: {'; '.join(causes)[:2000]}"
+        )
+    return None
+
+
+def _binary_problem(request: HttpRequest, response: HttpResponse, media_type: str) -> str | None:
+    """A binary answer (a voice prompt's ``audio/wav``): openapi-core reads every body as JSON
+    Schema data, which bytes are not, so its status and media type are checked against the
+    operation's declared answers instead."""
+    route = request.resolver_match.route if request.resolver_match else ""
+    path = "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route)
+    operation = schema()["paths"].get(path, {}).get(request.method.lower())
+    if operation is None:
+        return None  # not an operation of the API (Django's own 404 or 405)
+    declared = operation["responses"].get(str(response.status_code))
+    if declared is None or media_type not in declared.get("content", {}):
+        return (
+            f"{request.method} {request.path} answered {response.status_code} {media_type}, "
+            "which the schema does not declare"
         )
     return None
 

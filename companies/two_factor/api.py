@@ -25,7 +25,7 @@ class TwoFactorStatusSerializer(serializers.Serializer):
 
 
 RecoveryCodesSerializer = inline_serializer(
-    "RecoveryCodes", {"recovery_codes": serializers.ListField(child=serializers.CharField())}
+    "NewRecoveryCodes", {"recovery_codes": serializers.ListField(child=serializers.CharField())}
 )
 
 

@@ -98,6 +98,7 @@ AREAS = {
     "pbxs": "telephony",
     "notifications": "notifications",
     "webhooks": "webhooks",
+    "customer-offers": "partners",
 }
 # A company's nested collections belong to the area of what they hold.
 NESTED_AREAS = {"pbxs": "telephony", "subscriptions": "licensing"}
@@ -122,7 +123,7 @@ def _error_statuses(path: str, method: str, operation: dict[str, Any]) -> list[s
         statuses.append("409")
     if "206" in operation.get("responses", {}):  # answers byte ranges
         statuses.append("416")
-    if "requestBody" in operation:
+    if has_body:
         statuses.append("415")
     if (method, path) in THROTTLED or operation.pop("x-throttled", False):
         statuses.append("429")

@@ -89,6 +89,7 @@ from .member_input_request import MemberInputRequest
 from .message import Message
 from .message_author import MessageAuthor
 from .message_input_request import MessageInputRequest
+from .new_recovery_codes import NewRecoveryCodes
 from .notification import Notification
 from .numbers_input_request import NumbersInputRequest
 from .offer import Offer
@@ -156,7 +157,6 @@ from .policy_enum import PolicyEnum
 from .public_number import PublicNumber
 from .public_numbers_added import PublicNumbersAdded
 from .read_all import ReadAll
-from .recovery_codes import RecoveryCodes
 from .ref import Ref
 from .require_two_factor_enum import RequireTwoFactorEnum
 from .reseller import Reseller
@@ -280,6 +280,7 @@ __all__ = (
     "Message",
     "MessageAuthor",
     "MessageInputRequest",
+    "NewRecoveryCodes",
     "Notification",
     "NumbersInputRequest",
     "Offer",
@@ -345,7 +346,6 @@ __all__ = (
     "PublicNumber",
     "PublicNumbersAdded",
     "ReadAll",
-    "RecoveryCodes",
     "Ref",
     "RequireTwoFactorEnum",
     "Reseller",

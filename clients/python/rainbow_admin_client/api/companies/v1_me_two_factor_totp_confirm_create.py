@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.code_request import CodeRequest
 from ...models.error import Error
-from ...models.recovery_codes import RecoveryCodes
+from ...models.new_recovery_codes import NewRecoveryCodes
 from typing import cast
 
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | RecoveryCodes | None:
+) -> Error | NewRecoveryCodes | None:
     if response.status_code == 200:
-        response_200 = RecoveryCodes.from_dict(response.json())
+        response_200 = NewRecoveryCodes.from_dict(response.json())
 
         return response_200
 
@@ -84,7 +84,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | RecoveryCodes]:
+) -> Response[Error | NewRecoveryCodes]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +97,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CodeRequest,
-) -> Response[Error | RecoveryCodes]:
+) -> Response[Error | NewRecoveryCodes]:
     """Create confirm
 
     Args:
@@ -108,7 +108,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | RecoveryCodes]
+        Response[Error | NewRecoveryCodes]
     """
 
     kwargs = _get_kwargs(
@@ -126,7 +126,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CodeRequest,
-) -> Error | RecoveryCodes | None:
+) -> Error | NewRecoveryCodes | None:
     """Create confirm
 
     Args:
@@ -137,7 +137,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | RecoveryCodes
+        Error | NewRecoveryCodes
     """
 
     return sync_detailed(
@@ -150,7 +150,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CodeRequest,
-) -> Response[Error | RecoveryCodes]:
+) -> Response[Error | NewRecoveryCodes]:
     """Create confirm
 
     Args:
@@ -161,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | RecoveryCodes]
+        Response[Error | NewRecoveryCodes]
     """
 
     kwargs = _get_kwargs(
@@ -177,7 +177,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CodeRequest,
-) -> Error | RecoveryCodes | None:
+) -> Error | NewRecoveryCodes | None:
     """Create confirm
 
     Args:
@@ -188,7 +188,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | RecoveryCodes
+        Error | NewRecoveryCodes
     """
 
     return (

@@ -11,11 +11,11 @@ from ..types import UNSET, Unset
 from typing import cast
 
 
-T = TypeVar("T", bound="RecoveryCodes")
+T = TypeVar("T", bound="NewRecoveryCodes")
 
 
 @_attrs_define
-class RecoveryCodes:
+class NewRecoveryCodes:
     """
     Attributes:
         recovery_codes (list[str]):
@@ -41,8 +41,8 @@ class RecoveryCodes:
         d = dict(src_dict)
         recovery_codes = cast(list[str], d.pop("recovery_codes"))
 
-        recovery_codes = cls(
+        new_recovery_codes = cls(
             recovery_codes=recovery_codes,
         )
 
-        return recovery_codes
+        return new_recovery_codes
