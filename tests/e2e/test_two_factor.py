@@ -46,7 +46,15 @@ def test_set_up_with_the_secret_sign_out_and_sign_in_with_a_code(page):
     page.goto("/accounts/login/code/")
     page.get_by_label("Code").fill("000000" if totp.now() != "000000" else "111111")
     page.get_by_role("button", name="Verify").click()
-    assert page.get_by_role("alert").inner_text() == "The code is wrong or was already used."
+    # The error summary names the field and links to it; the field shows its own error.
+    summary = page.get_by_role("alert")
+    link = summary.get_by_role("link")
+    assert link.inner_text() == "Code: The code is wrong or was already used."
+    field_id = page.get_by_label("Code").get_attribute("id")
+    assert link.get_attribute("href") == f"#{field_id}"
+    assert page.locator(".field.has-error .error").inner_text() == (
+        "The code is wrong or was already used."
+    )
     page.get_by_label("Code").fill(totp.at(time.time() + 30))
     page.get_by_role("button", name="Verify").click()
     assert page.url.endswith("/dashboard/")

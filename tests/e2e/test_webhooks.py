@@ -44,7 +44,7 @@ def test_an_admin_adds_a_webhook_copies_its_secret_and_pings_it(
     page.fill("#id_url", live_receiver.url)
     page.locator("form button[type=submit]").last.click()
     summary = page.locator(".error-summary")
-    assert summary.is_visible()
+    summary.wait_for()  # the answer to the POST has loaded (is_visible() does not wait)
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
     shot(page, f"webhooks-errors-{language}-{width}")
 
@@ -52,7 +52,7 @@ def test_an_admin_adds_a_webhook_copies_its_secret_and_pings_it(
     page.fill("#id_description", "ERP")
     page.locator("form button[type=submit]").last.click()
     panel = page.locator(".secret-panel")
-    assert panel.is_visible()
+    panel.wait_for()
     assert page.evaluate("document.activeElement.classList.contains('secret-panel')")
     secret = page.locator("#webhook-secret").inner_text()
     assert secret.startswith("whsec_")
@@ -65,6 +65,10 @@ def test_an_admin_adds_a_webhook_copies_its_secret_and_pings_it(
 
     page.get_by_role("link", name=live_receiver.url).click()
     page.locator("form[action$='/ping/'] button").click()
+    # The ping's answer page says it is on its way (wait for it: reloading while the POST's
+    # redirect is still loading detaches the page).
+    sent = {"en": "A ping is on its way", "de": "Ein Ping ist unterwegs"}[language]
+    page.get_by_role("status").filter(has_text=sent).wait_for()
     live_receiver.wait_for(1)
     page.reload()
     log = page.locator("table.deliveries")

@@ -38,7 +38,7 @@ from tests.factories import (
 )
 from tests.security.tenancy_world import Actor, _actor, _check
 from webhooks import services as webhook_services
-from webhooks.models import Endpoint
+from webhooks.models import Delivery, Endpoint
 
 MARKUP = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 # What a template shows for MARKUP: Django escapes <, >, ", ' and &.
@@ -394,6 +394,11 @@ def _build(w: MarkupWorld) -> None:
     ping = webhook_services.endpoint_ping(actor=c_admin, endpoint_id=hook.pk)
     Endpoint.objects.filter(pk=hook.pk).update(
         failing_since=timezone.now() - datetime.timedelta(days=6)
+    )
+    # Where commits are real (a transactional browser test), the ping was already tried once when
+    # it was written (eager tasks on commit) and waits for its retry: make it due again.
+    Delivery.objects.filter(pk=ping.pk).update(
+        status=Delivery.Status.PENDING, next_attempt_at=timezone.now()
     )
     webhook_services.delivery_attempt(delivery_id=ping.pk)
     assert OutboundEmail.objects.filter(topic="webhook_disabled").exists()
