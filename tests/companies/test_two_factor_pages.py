@@ -188,3 +188,24 @@ def test_an_operator_resets_a_persons_two_factor_in_the_admin(client):
     )
     record = ActivityRecord.objects.get(verb="two_factor.reset")
     assert record.company_id == person.company_id and record.actor_name == "Olga Operator"
+
+
+def test_the_admin_login_refuses_the_password_alone_when_two_factor_is_on(client):
+    operator = OperatorFactory()
+    turn_on(operator)
+    page = client.post(
+        "/admin/login/?next=/admin/", {"username": operator.email, "password": PASSWORD}
+    )
+    assert page.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert "You have two-factor sign-in on: sign in through the portal" in page.content.decode()
+    assert client.get("/admin/").status_code == 302
+
+
+def test_the_admin_login_still_works_without_two_factor(client):
+    operator = OperatorFactory()
+    page = client.post(
+        "/admin/login/?next=/admin/", {"username": operator.email, "password": PASSWORD}
+    )
+    assert page.status_code == 302
+    assert client.session["_auth_user_id"] == str(operator.pk)
