@@ -32,6 +32,7 @@ from companies.services import company_sign_up
 from companies.text import email_normalise, email_skeleton
 from notifications.services import activity_record, email_queue
 from partners.models import Invitation, PartnerLink
+from partners.scopes import SCOPES_UNTIL_MAX_AHEAD
 from partners.services._common import site_url, tell_admins
 from partners.services.invitations import (
     MESSAGE_MAX_LENGTH,
@@ -62,16 +63,27 @@ def clean_scopes(scopes: list[str] | None) -> list[str]:
 
 
 def clean_scopes_until(value: datetime | None, *, now: datetime | None = None) -> datetime | None:
-    """A date in the future (or none: the scopes hold until withdrawn)."""
+    """A date in the future, at most 10 years ahead (or none: the scopes hold until withdrawn)."""
     if value is None:
         return None
-    if value <= (now or timezone.now()):
+    now = now or timezone.now()
+    if value <= now:
         raise InvalidInput(
             _("Choose a date in the future for the scopes to end."),
             code="scopes_until_past",
             field="scopes_until",
         )
+    if value > now + SCOPES_UNTIL_MAX_AHEAD:
+        raise scopes_until_too_far()
     return value
+
+
+def scopes_until_too_far() -> InvalidInput:
+    return InvalidInput(
+        _("Choose a date at most 10 years ahead for the scopes to end."),
+        code="scopes_until_too_far",
+        field="scopes_until",
+    )
 
 
 def _clean_offer_email(value: str) -> str:

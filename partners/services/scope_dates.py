@@ -19,9 +19,10 @@ from django.utils.translation import gettext_noop
 from companies.models import Company, User
 from notifications.services import activity_record
 from partners.models import PartnerLink
+from partners.scopes import SCOPES_UNTIL_MAX_AHEAD
 from partners.services._common import email_admins, site_url, tell_admins
 from partners.services.links import _lock_active_link, _no_partner
-from partners.services.offers import clean_scopes_until
+from partners.services.offers import clean_scopes_until, scopes_until_too_far
 from rainbow_admin.permissions import require_manage
 
 
@@ -85,7 +86,10 @@ def partner_link_extend_scopes(*, actor: User, company: Company) -> PartnerLink:
         raise _no_partner()
     if link.scopes_until is None:
         return link
-    start = max(link.scopes_until, timezone.now())
+    now = timezone.now()
+    start = max(link.scopes_until, now)
+    if start > now + SCOPES_UNTIL_MAX_AHEAD - settings.PARTNER_SCOPES_EXTEND_BY:
+        raise scopes_until_too_far()  # checked before adding: a far date would overflow
     return partner_link_set_scopes_until(
         actor=actor, company=company, scopes_until=start + settings.PARTNER_SCOPES_EXTEND_BY
     )
