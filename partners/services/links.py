@@ -78,6 +78,7 @@ def partner_link_set_scopes(*, actor: User, company: Company, scopes: list[str])
         params=params,
         url_name="customer_detail",
         url_args=(company.pk,),
+        actor=actor,
     )
     activity_record(
         company=company,
@@ -119,6 +120,7 @@ def partner_link_end(*, actor: User, company: Company) -> PartnerLink:
         told,
         message=gettext_noop("The partnership between %(company)s and %(partner)s has ended."),
         params=params,
+        actor=actor,
     )
     for side in (link.company, link.partner):
         activity_record(

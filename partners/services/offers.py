@@ -158,6 +158,7 @@ def _create_offer(
         params=params,
         url_name="invitation_detail",
         url_args=(invitation.pk,),
+        actor=actor,
     )
     for company in (reseller, customer):
         activity_record(

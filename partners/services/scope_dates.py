@@ -39,8 +39,9 @@ def _told_both(link: PartnerLink, *, actor: User | None, message: str, until) ->
         params=params,
         url_name="customer_detail",
         url_args=(link.company_id,),
+        actor=actor,
     )
-    tell_admins(link.company, message=message, params=params, url_name="dashboard")
+    tell_admins(link.company, message=message, params=params, url_name="dashboard", actor=actor)
     for side in (link.company, link.partner):
         activity_record(
             company=side, actor=actor, verb="partner.scopes_until", message=message, params=params
