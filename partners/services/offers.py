@@ -43,6 +43,8 @@ from partners.services.invitations import (
 from rainbow_admin.errors import InvalidInput, NotAllowed
 from rainbow_admin.permissions import SCOPES, require_manage
 from rainbow_admin.rate_limits import rate_limit_hit
+from webhooks import payloads
+from webhooks.events import event_record
 
 SIGN_UP_SALT = "partners.offer-sign-up"
 
@@ -170,6 +172,11 @@ def _create_offer(
             ),
             params=params,
         )
+    event_record(
+        company=(reseller, customer),
+        type="invitation.sent",
+        data=payloads.invitation(invitation),
+    )
     return invitation, raw
 
 

@@ -24,6 +24,8 @@ from partners.services._common import email_admins, site_url, tell_admins
 from partners.services.links import _lock_active_link, _no_partner
 from partners.services.offers import clean_scopes_until, scopes_until_too_far
 from rainbow_admin.permissions import require_manage
+from webhooks import payloads
+from webhooks.events import event_record
 
 
 def _told_both(link: PartnerLink, *, actor: User | None, message: str, until) -> None:
@@ -48,6 +50,14 @@ def _told_both(link: PartnerLink, *, actor: User | None, message: str, until) ->
         )
 
 
+def _scopes_event(link: PartnerLink) -> None:
+    event_record(
+        company=(link.company, link.partner),
+        type="partner.scopes_changed",
+        data=payloads.partner_link(link),
+    )
+
+
 @transaction.atomic
 def partner_link_set_scopes_until(
     *, actor: User, company: Company, scopes_until: datetime | None
@@ -64,6 +74,7 @@ def partner_link_set_scopes_until(
     link.scopes_until = scopes_until
     link.scopes_reminder_sent_at = None
     link.save(update_fields=["scopes_until", "scopes_reminder_sent_at"])
+    _scopes_event(link)
     _told_both(
         link,
         actor=actor,
@@ -198,6 +209,7 @@ def _drop_one(link_id: uuid.UUID, now: datetime) -> int:
         ]
     )
     if held:
+        _scopes_event(link)
         _told_both(
             link,
             actor=None,

@@ -3,10 +3,15 @@ tested in test_delivery.py)."""
 
 from __future__ import annotations
 
+import json
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from licensing import services as licensing
 from partners import services as partners
+from partners.models import PartnerLink
 from tests.factories import AdminFactory, CompanyFactory, OperatorFactory, ResellerFactory
 from webhooks.models import Endpoint, Event
 
@@ -48,3 +53,34 @@ def test_a_former_reseller_hears_nothing_more_of_the_subscriptions(linked):
     licensing.subscription_terminate(actor=OperatorFactory(), subscription_id=subscription.pk)
     assert "subscription.terminated" in types_for(customer_admin.company)
     assert "subscription.terminated" not in types_for(reseller_admin.company)
+
+
+def test_an_offer_is_an_invitation_sent_event_for_both_sides():
+    customer_admin = AdminFactory(company=CompanyFactory(name="Acme"))
+    reseller_admin = AdminFactory(company=ResellerFactory(name="Resell"))
+    listening(customer_admin.company)
+    listening(reseller_admin.company)
+    partners.customer_offer_send(actor=reseller_admin, email=customer_admin.email)
+    assert types_for(customer_admin.company) == ["invitation.sent"]
+    assert types_for(reseller_admin.company) == ["invitation.sent"]
+    body = json.loads(Event.objects.filter(company=customer_admin.company).get().body)
+    sent = body["data"]["invitation"]
+    assert sent["status"] == "pending" and sent["from_company"]["name"] == "Resell"
+
+
+def test_setting_extending_and_dropping_the_scopes_end_are_scopes_changed_events(linked):
+    customer_admin, reseller_admin = linked
+    customer, reseller = customer_admin.company, reseller_admin.company
+    Event.objects.all().delete()
+    partners.partner_link_set_scopes_until(
+        actor=customer_admin, company=customer, scopes_until=timezone.now() + timedelta(days=10)
+    )
+    partners.partner_link_extend_scopes(actor=customer_admin, company=customer)
+    assert types_for(customer) == types_for(reseller) == ["partner.scopes_changed"] * 2
+    PartnerLink.objects.filter(company=customer).update(
+        scopes_until=timezone.now() - timedelta(minutes=1)
+    )
+    assert partners.partner_scopes_drop_due() == 1
+    assert types_for(reseller) == ["partner.scopes_changed"] * 3
+    last = json.loads(Event.objects.filter(company=reseller).order_by("created_at").last().body)
+    assert last["data"]["link"]["scopes"] == []
