@@ -34,7 +34,7 @@ from webauthn.helpers.structs import (
 
 from companies.models import Passkey, User
 from companies.sign_in_throttle import client_address, sign_in_attempt_begin, sign_in_attempt_end
-from companies.two_factor.services import record, two_factor_enabled
+from companies.two_factor.services import _email, record, two_factor_enabled
 from rainbow_admin.errors import Conflict, InvalidInput, NotFound
 
 _REGISTER = "passkey_register_challenge"
@@ -113,6 +113,7 @@ def passkey_add(*, user: User, request, credential: str, name: str) -> Passkey:
         verb="two_factor.passkey_added",
         message=gettext_noop("%(person)s added a passkey."),
     )
+    _email(user, "two_factor_passkey_changed", added=True, passkey_name=passkey.name)
     return passkey
 
 
@@ -128,6 +129,7 @@ def passkey_delete(*, user: User, passkey_id: Any) -> Passkey:
         verb="two_factor.passkey_removed",
         message=gettext_noop("%(person)s removed a passkey."),
     )
+    _email(user, "two_factor_passkey_changed", added=False, passkey_name=passkey.name)
     return passkey
 
 

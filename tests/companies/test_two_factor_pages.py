@@ -132,6 +132,10 @@ def test_removing_ones_own_passkey(client):
     )
     assert "The passkey “Laptop” was removed." in response.content.decode()
     assert not Passkey.objects.filter(pk=passkey.pk).exists()
+    email = OutboundEmail.objects.get(topic="two_factor_passkey_changed")
+    assert email.to == owner.email and email.subject == "A passkey was removed from your account"
+    assert "The passkey “Laptop” was removed from your account" in email.body_text
+    assert ActivityRecord.objects.filter(verb="two_factor.passkey_removed").exists()
 
 
 def test_the_page_costs_the_same_queries_with_more_passkeys(client):
