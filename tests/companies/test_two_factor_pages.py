@@ -124,11 +124,24 @@ def test_someone_elses_passkey_cannot_be_removed(client):
 
 def test_removing_ones_own_passkey(client):
     owner = AdminFactory()
-    turn_on(owner)
+    totp, _codes = turn_on(owner)
     passkey = add_passkey(owner)
     client.force_login(owner)
+    page = client.get("/profile/two-factor/").content.decode()
+    assert 'aria-label="Current code to remove the passkey Laptop"' in page
+    for code in ("", "123456"):
+        refused = client.post(
+            "/profile/two-factor/",
+            {"form": "passkey_delete", "passkey": str(passkey.pk), "code": code},
+            follow=True,
+        )
+        assert "The code is wrong or was already used." in refused.content.decode()
+    assert Passkey.objects.filter(pk=passkey.pk).exists()
+    assert not OutboundEmail.objects.filter(topic="two_factor_passkey_changed").exists()
     response = client.post(
-        "/profile/two-factor/", {"form": "passkey_delete", "passkey": str(passkey.pk)}, follow=True
+        "/profile/two-factor/",
+        {"form": "passkey_delete", "passkey": str(passkey.pk), "code": totp.at(time.time() + 30)},
+        follow=True,
     )
     assert "The passkey “Laptop” was removed." in response.content.decode()
     assert not Passkey.objects.filter(pk=passkey.pk).exists()
