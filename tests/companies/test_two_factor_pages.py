@@ -226,3 +226,19 @@ def test_the_admin_login_still_works_without_two_factor(client):
     )
     assert page.status_code == 302
     assert client.session["_auth_user_id"] == str(operator.pk)
+
+
+def test_adding_a_passkey_without_a_current_code_is_refused(client):
+    owner = AdminFactory()
+    turn_on(owner)
+    client.force_login(owner)
+    page = client.post(
+        "/profile/two-factor/",
+        {"form": "passkey_add", "name": "Laptop", "code": "000000", "credential": "{}"},
+    )
+    assert page.status_code == 200
+    assert "The code is wrong or was already used." in page.content.decode()
+    assert not Passkey.objects.filter(user=owner).exists()
+    assert not OutboundEmail.objects.filter(topic="two_factor_passkey_changed").exists()
+    missing = client.post("/profile/two-factor/", {"form": "passkey_add", "name": "Laptop"})
+    assert "This field is required." in missing.content.decode()
