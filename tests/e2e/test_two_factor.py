@@ -47,7 +47,11 @@ def test_set_up_with_the_secret_sign_out_and_sign_in_with_a_code(page):
     page.goto("/accounts/login/code/")
     page.get_by_label("Code").fill("000000" if totp.now() != "000000" else "111111")
     page.get_by_role("button", name="Verify").click()
-    assert page.get_by_role("alert").inner_text() == "The code is wrong or was already used."
+    # The error summary at the top names the field and its error.
+    assert page.get_by_role("alert").inner_text().splitlines() == [
+        "Please correct the following:",
+        "Code: The code is wrong or was already used.",
+    ]
     page.get_by_label("Code").fill(totp.at(time.time() + 30))
     page.get_by_role("button", name="Verify").click()
     assert page.url.endswith("/dashboard/")
