@@ -36,6 +36,21 @@ class AdminSignInForm(AdminAuthenticationForm):
         except SignInThrottled as exc:
             raise forms.ValidationError(str(exc.message), code=exc.code) from None
 
+    def confirm_login_allowed(self, user):
+        """The password alone never signs in a person who has two-factor on: they sign in on the
+        portal's sign-in page, which asks for the code, then open /admin/."""
+        super().confirm_login_allowed(user)
+        from companies.two_factor.services import two_factor_enabled
+
+        if two_factor_enabled(user):
+            raise forms.ValidationError(
+                _(
+                    "You have two-factor sign-in on: sign in through the portal's sign-in page "
+                    "(it asks for your code), then open /admin/."
+                ),
+                code="two_factor_required",
+            )
+
 
 class ThrottledPasswordChangeForm(PasswordChangeForm):
     """Checking the old password is a password check like a sign-in: it goes through the same

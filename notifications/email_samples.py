@@ -36,6 +36,7 @@ EMAIL_KINDS: dict[str, Any] = {
     "two_factor_enabled": _("Two-factor sign-in turned on"),
     "two_factor_disabled": _("Two-factor sign-in turned off"),
     "two_factor_recovery_used": _("Recovery code used"),
+    "two_factor_passkey_changed": _("Passkey added or removed"),
     "webhook_disabled": _("Webhook turned off"),
 }
 SAMPLE_TO = "jonas.admin@mueller-telekom.example"
@@ -77,6 +78,12 @@ def email_sample(kind: str) -> dict[str, Any]:
             "user_name": "Max Mustermann",
             "url": f"{site}/profile/two-factor/",
             "codes_left": 9,
+        },
+        "two_factor_passkey_changed": {
+            "user_name": "Max Mustermann",
+            "url": f"{site}/profile/two-factor/",
+            "added": True,
+            "passkey_name": "Laptop",
         },
         "sign_up_existing": {
             "user_name": "Max Mustermann",

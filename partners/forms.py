@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from companies.forms import SignUpForm
+from partners.scopes import SCOPES_UNTIL_MAX_AHEAD
 
 
 def end_of_day(day) -> datetime | None:
@@ -16,6 +17,15 @@ def end_of_day(day) -> datetime | None:
 
 class _ScopesUntilField(forms.DateField):
     widget = forms.DateInput(attrs={"type": "date"})
+
+    def clean(self, value):
+        day = super().clean(value)
+        if day and day > timezone.localdate() + SCOPES_UNTIL_MAX_AHEAD:
+            raise forms.ValidationError(
+                _("Choose a date at most 10 years ahead for the scopes to end."),
+                code="scopes_until_too_far",
+            )
+        return day
 
 
 class DefinePartnerForm(forms.Form):

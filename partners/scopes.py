@@ -5,8 +5,12 @@ app's selectors and services (which ask permissions in turn) being imported back
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from partners.models import PartnerLink
+
+# The farthest a scopes end date may be set: ten years ahead (a date picker allows 9999-12-31).
+SCOPES_UNTIL_MAX_AHEAD = timedelta(days=3653)
 
 
 def active_link_scopes(*, company_id: uuid.UUID, partner_id: uuid.UUID) -> frozenset[str] | None:

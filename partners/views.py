@@ -150,7 +150,10 @@ def partner_scopes_until(request: HttpRequest) -> HttpResponse:
     """The date the partner's scopes end (an empty date: no end)."""
     form = ScopesUntilForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Enter a valid date."))
+        too_far = form.has_error("scopes_until", code="scopes_until_too_far")
+        messages.error(
+            request, form.errors["scopes_until"][0] if too_far else _("Enter a valid date.")
+        )
         return redirect("dashboard")
     try:
         services.partner_link_set_scopes_until(

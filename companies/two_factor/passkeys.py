@@ -34,7 +34,7 @@ from webauthn.helpers.structs import (
 
 from companies.models import Passkey, User
 from companies.sign_in_throttle import client_address, sign_in_attempt_begin, sign_in_attempt_end
-from companies.two_factor.services import record, two_factor_enabled
+from companies.two_factor.services import _checked, _email, record, two_factor_enabled
 from rainbow_admin.errors import Conflict, InvalidInput, NotFound
 
 _REGISTER = "passkey_register_challenge"
@@ -78,12 +78,15 @@ def _invalid_passkey() -> InvalidInput:
     return InvalidInput(_("The passkey was not accepted. Try again."), code="passkey_invalid")
 
 
-def passkey_add(*, user: User, request, credential: str, name: str) -> Passkey:
+def passkey_add(*, user: User, request, credential: str, name: str, code: str) -> Passkey:
+    """Add a passkey to ``user``'s account: a current code (app or recovery) is asked, as to turn
+    two-factor off (on the sign-in throttle), and the person is emailed."""
     if not two_factor_enabled(user):
         raise Conflict(
             _("Turn on two-factor sign-in with an authenticator app first."),
             code="two_factor_disabled",
         )
+    _checked(user=user, code=code, request=request)
     challenge = request.session.pop(_REGISTER, None)
     if not challenge:
         raise _invalid_passkey()
@@ -113,14 +116,17 @@ def passkey_add(*, user: User, request, credential: str, name: str) -> Passkey:
         verb="two_factor.passkey_added",
         message=gettext_noop("%(person)s added a passkey."),
     )
+    _email(user, "two_factor_passkey_changed", added=True, passkey_name=passkey.name)
     return passkey
 
 
-def passkey_delete(*, user: User, passkey_id: Any) -> Passkey:
-    """Remove one of ``user``'s own passkeys; anybody else's is ``NotFound``."""
+def passkey_delete(*, user: User, passkey_id: Any, code: str, request=None) -> Passkey:
+    """Remove one of ``user``'s own passkeys with a current code (app or recovery); anybody
+    else's is ``NotFound``. The person is emailed."""
     passkey = Passkey.objects.filter(user=user, pk=passkey_id).first()
     if passkey is None:
         raise NotFound(_("Not found."), code="not_found")
+    _checked(user=user, code=code, request=request)
     passkey.delete()
     record(
         user,
@@ -128,6 +134,7 @@ def passkey_delete(*, user: User, passkey_id: Any) -> Passkey:
         verb="two_factor.passkey_removed",
         message=gettext_noop("%(person)s removed a passkey."),
     )
+    _email(user, "two_factor_passkey_changed", added=False, passkey_name=passkey.name)
     return passkey
 
 

@@ -27,6 +27,11 @@ PENDING = "two_factor_pending"
 
 class PasskeyForm(forms.Form):
     name = forms.CharField(label=gettext_lazy("Name of the passkey"), max_length=60)
+    code = forms.CharField(
+        label=gettext_lazy("Current code (app or recovery code)"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text"}),
+    )
     credential = forms.CharField(widget=forms.HiddenInput, max_length=20000, required=False)
 
 
@@ -121,7 +126,10 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     user = request.user
     action = request.POST.get("form") if request.method == "POST" else None
     code_form = CodeForm(request.POST if action in ("confirm", "regenerate", "disable") else None)
-    passkey_form = PasskeyForm(request.POST if action == "passkey_add" else None)
+    # Its own ids: the code field would otherwise share ``id_code`` with the form above.
+    passkey_form = PasskeyForm(
+        request.POST if action == "passkey_add" else None, auto_id="passkey_%s"
+    )
     recovery_codes: list[str] | None = None
     try:
         if action == "passkey_add" and passkey_form.is_valid():
@@ -130,6 +138,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
                 request=request,
                 credential=passkey_form.cleaned_data["credential"],
                 name=passkey_form.cleaned_data["name"],
+                code=passkey_form.cleaned_data["code"],
             )
             messages.success(
                 request, _("The passkey “%(name)s” was added.") % {"name": passkey.name}
@@ -138,7 +147,10 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         if action == "passkey_delete":
             try:
                 passkey = passkeys.passkey_delete(
-                    user=user, passkey_id=parse_uuid_or_none(request.POST.get("passkey"))
+                    user=user,
+                    passkey_id=parse_uuid_or_none(request.POST.get("passkey")),
+                    code=request.POST.get("code", "")[:32],
+                    request=request,
                 )
             except NotFound:
                 raise Http404 from None
@@ -169,7 +181,8 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Two-factor sign-in is off."))
             return redirect("two_factor")
     except DomainError as exc:
-        show_domain_error(request, exc, passkey_form if action == "passkey_add" else code_form)
+        form = {"passkey_add": passkey_form, "passkey_delete": None}.get(action, code_form)
+        show_domain_error(request, exc, form)
     state = services.two_factor_status(user)
     pending = None if state["enabled"] else services.totp_pending(user)
     context = {

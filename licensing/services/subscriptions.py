@@ -27,6 +27,7 @@ from licensing.services._shared import (
 )
 from notifications.models import render_message
 from notifications.services import email_queue, notify, stored_message
+from partners.scopes import active_link_scopes
 from rainbow_admin.errors import Conflict
 from rainbow_admin.permissions import (
     SCOPE_LICENSING,
@@ -75,9 +76,15 @@ def _tell_company_admins(
 
 
 def _event(subscription: Subscription, type: str) -> None:
-    """Subscription events go to the company and to the reseller that holds the subscription."""
+    """Subscription events go to the company and to the reseller that holds the subscription,
+    while that reseller is still the company's partner (a former one hears nothing more)."""
+    reseller = subscription.reseller
+    if reseller is not None and (
+        active_link_scopes(company_id=subscription.company_id, partner_id=reseller.pk) is None
+    ):
+        reseller = None
     event_record(
-        company=(subscription.company, subscription.reseller),
+        company=(subscription.company, reseller),
         type=type,
         data=payloads.subscription(subscription),
     )

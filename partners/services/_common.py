@@ -29,10 +29,12 @@ def tell_admins(
     params: dict[str, Any],
     url_name: str = "",
     url_args: tuple = (),
+    actor: User | None = None,
 ) -> None:
-    """An in-portal notification to every active admin of ``company``."""
+    """An in-portal notification to every active admin of ``company`` but the ``actor`` (who
+    did it; their repeats fold into one notification)."""
     url = reverse(url_name, args=url_args) if url_name else ""
-    notify(recipients=admins_of(company), message=message, params=params, url=url)
+    notify(recipients=admins_of(company), message=message, params=params, url=url, actor=actor)
 
 
 def email_admins(

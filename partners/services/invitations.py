@@ -119,6 +119,7 @@ def _tell_sender_and_record(
         message=message,
         params={"actor": actor.name, "to_company": invitation.to_company.name},
         url_name="issued_requests",
+        actor=actor,
     )
     _record_both(invitation, actor=actor, verb=verb, message=message)
 
@@ -295,12 +296,14 @@ def invitation_send(*, actor: User, to_company_id: uuid.UUID, message: str = "")
         params=params,
         url_name="invitation_detail",
         url_args=(invitation.pk,),
+        actor=actor,
     )
     tell_admins(
         company,
         message=gettext_noop("%(actor)s sent a partner request to %(to_company)s."),
         params=params,
         url_name="issued_requests",
+        actor=actor,
     )
     _record_both(
         invitation,
@@ -372,6 +375,7 @@ def invitation_resend(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
         params={"from_company": invitation.from_company.name},
         url_name="invitation_detail",
         url_args=(invitation.pk,),
+        actor=actor,
     )
     _tell_sender_and_record(
         invitation,
@@ -395,6 +399,7 @@ def invitation_cancel(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
         message=gettext_noop("%(from_company)s withdrew its partner request."),
         params={"from_company": invitation.from_company.name},
         url_name="received_requests",
+        actor=actor,
     )
     _tell_sender_and_record(
         invitation,
@@ -434,6 +439,7 @@ def invitation_accept(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
                 "%(company)s chose %(partner)s as its new partner; it is no longer your customer."
             ),
             params={"company": company.name, "partner": partner.name},
+            actor=actor,
         )
         activity_record(
             company=company,
@@ -470,6 +476,7 @@ def invitation_accept(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
         else gettext_noop("%(to_company)s accepted your request and is now your partner."),
         params=params,
         url_name="dashboard",
+        actor=actor,
     )
     tell_admins(
         partner,
@@ -479,6 +486,7 @@ def invitation_accept(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
         params=params,
         url_name="customer_detail",
         url_args=(company.pk,),
+        actor=actor,
     )
     _record_both(
         invitation,
@@ -503,6 +511,7 @@ def invitation_decline(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
         message=gettext_noop("%(to_company)s declined your partner request."),
         params={"to_company": invitation.to_company.name},
         url_name="issued_requests",
+        actor=actor,
     )
     tell_admins(
         invitation.to_company,
@@ -515,6 +524,7 @@ def invitation_decline(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
             "to_company": invitation.to_company.name,
         },
         url_name="received_requests",
+        actor=actor,
     )
     _record_both(
         invitation,

@@ -48,12 +48,25 @@ def partner_link_set_scopes(*, actor: User, company: Company, scopes: list[str])
     link = _lock_active_link(company)
     if link is None:
         raise _no_partner()
-    before = set(link.scopes)
+    # Past ``scopes_until`` the link holds no scope whatever its flags: granting scopes again
+    # clears that past date (else they would still count as absent).
+    expired = link.scopes_until is not None and link.scopes_until <= timezone.now()
+    before = (set(link.scopes), link.scope_licensing, link.scope_telephony)
     link.scope_licensing = "licensing" in scopes
     link.scope_telephony = "telephony" in scopes
-    if set(link.scopes) == before:
+    if expired and (link.scope_licensing or link.scope_telephony):
+        link.scopes_until = None
+        link.scopes_reminder_sent_at = None
+    if (set(link.scopes), link.scope_licensing, link.scope_telephony) == before:
         return link
-    link.save(update_fields=["scope_licensing", "scope_telephony"])
+    link.save(
+        update_fields=[
+            "scope_licensing",
+            "scope_telephony",
+            "scopes_until",
+            "scopes_reminder_sent_at",
+        ]
+    )
     params = {
         "actor": actor.name,
         "company": company.name,
@@ -65,6 +78,7 @@ def partner_link_set_scopes(*, actor: User, company: Company, scopes: list[str])
         params=params,
         url_name="customer_detail",
         url_args=(company.pk,),
+        actor=actor,
     )
     activity_record(
         company=company,
@@ -106,6 +120,7 @@ def partner_link_end(*, actor: User, company: Company) -> PartnerLink:
         told,
         message=gettext_noop("The partnership between %(company)s and %(partner)s has ended."),
         params=params,
+        actor=actor,
     )
     for side in (link.company, link.partner):
         activity_record(

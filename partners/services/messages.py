@@ -79,6 +79,7 @@ def partner_message_post(*, actor: User, company: Company, text: str) -> Partner
         params=params,
         url_name=url_name,
         url_args=url_args,
+        actor=actor,
     )
     email_admins(
         told,

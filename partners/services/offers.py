@@ -32,6 +32,7 @@ from companies.services import company_sign_up
 from companies.text import email_normalise, email_skeleton
 from notifications.services import activity_record, email_queue
 from partners.models import Invitation, PartnerLink
+from partners.scopes import SCOPES_UNTIL_MAX_AHEAD
 from partners.services._common import site_url, tell_admins
 from partners.services.invitations import (
     MESSAGE_MAX_LENGTH,
@@ -42,6 +43,8 @@ from partners.services.invitations import (
 from rainbow_admin.errors import InvalidInput, NotAllowed
 from rainbow_admin.permissions import SCOPES, require_manage
 from rainbow_admin.rate_limits import rate_limit_hit
+from webhooks import payloads
+from webhooks.events import event_record
 
 SIGN_UP_SALT = "partners.offer-sign-up"
 
@@ -62,16 +65,27 @@ def clean_scopes(scopes: list[str] | None) -> list[str]:
 
 
 def clean_scopes_until(value: datetime | None, *, now: datetime | None = None) -> datetime | None:
-    """A date in the future (or none: the scopes hold until withdrawn)."""
+    """A date in the future, at most 10 years ahead (or none: the scopes hold until withdrawn)."""
     if value is None:
         return None
-    if value <= (now or timezone.now()):
+    now = now or timezone.now()
+    if value <= now:
         raise InvalidInput(
             _("Choose a date in the future for the scopes to end."),
             code="scopes_until_past",
             field="scopes_until",
         )
+    if value > now + SCOPES_UNTIL_MAX_AHEAD:
+        raise scopes_until_too_far()
     return value
+
+
+def scopes_until_too_far() -> InvalidInput:
+    return InvalidInput(
+        _("Choose a date at most 10 years ahead for the scopes to end."),
+        code="scopes_until_too_far",
+        field="scopes_until",
+    )
 
 
 def _clean_offer_email(value: str) -> str:
@@ -146,6 +160,7 @@ def _create_offer(
         params=params,
         url_name="invitation_detail",
         url_args=(invitation.pk,),
+        actor=actor,
     )
     for company in (reseller, customer):
         activity_record(
@@ -157,6 +172,11 @@ def _create_offer(
             ),
             params=params,
         )
+    event_record(
+        company=(reseller, customer),
+        type="invitation.sent",
+        data=payloads.invitation(invitation),
+    )
     return invitation, raw
 
 

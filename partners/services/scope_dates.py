@@ -19,10 +19,13 @@ from django.utils.translation import gettext_noop
 from companies.models import Company, User
 from notifications.services import activity_record
 from partners.models import PartnerLink
+from partners.scopes import SCOPES_UNTIL_MAX_AHEAD
 from partners.services._common import email_admins, site_url, tell_admins
 from partners.services.links import _lock_active_link, _no_partner
-from partners.services.offers import clean_scopes_until
+from partners.services.offers import clean_scopes_until, scopes_until_too_far
 from rainbow_admin.permissions import require_manage
+from webhooks import payloads
+from webhooks.events import event_record
 
 
 def _told_both(link: PartnerLink, *, actor: User | None, message: str, until) -> None:
@@ -38,12 +41,21 @@ def _told_both(link: PartnerLink, *, actor: User | None, message: str, until) ->
         params=params,
         url_name="customer_detail",
         url_args=(link.company_id,),
+        actor=actor,
     )
-    tell_admins(link.company, message=message, params=params, url_name="dashboard")
+    tell_admins(link.company, message=message, params=params, url_name="dashboard", actor=actor)
     for side in (link.company, link.partner):
         activity_record(
             company=side, actor=actor, verb="partner.scopes_until", message=message, params=params
         )
+
+
+def _scopes_event(link: PartnerLink) -> None:
+    event_record(
+        company=(link.company, link.partner),
+        type="partner.scopes_changed",
+        data=payloads.partner_link(link),
+    )
 
 
 @transaction.atomic
@@ -62,6 +74,7 @@ def partner_link_set_scopes_until(
     link.scopes_until = scopes_until
     link.scopes_reminder_sent_at = None
     link.save(update_fields=["scopes_until", "scopes_reminder_sent_at"])
+    _scopes_event(link)
     _told_both(
         link,
         actor=actor,
@@ -85,7 +98,10 @@ def partner_link_extend_scopes(*, actor: User, company: Company) -> PartnerLink:
         raise _no_partner()
     if link.scopes_until is None:
         return link
-    start = max(link.scopes_until, timezone.now())
+    now = timezone.now()
+    start = max(link.scopes_until, now)
+    if start > now + SCOPES_UNTIL_MAX_AHEAD - settings.PARTNER_SCOPES_EXTEND_BY:
+        raise scopes_until_too_far()  # checked before adding: a far date would overflow
     return partner_link_set_scopes_until(
         actor=actor, company=company, scopes_until=start + settings.PARTNER_SCOPES_EXTEND_BY
     )
@@ -193,6 +209,7 @@ def _drop_one(link_id: uuid.UUID, now: datetime) -> int:
         ]
     )
     if held:
+        _scopes_event(link)
         _told_both(
             link,
             actor=None,

@@ -208,10 +208,19 @@ def device_import_run(*, import_id: Any) -> DeviceImport | None:
         return None
     rows = _read_rows(job.content)
     language = job.created_by.language if job.created_by else "en"
+    refused: str | None = None  # why the starter may no longer import, in their language
     with translation.override(language):
-        while job.processed < len(rows):
+        while job.processed < len(rows) and refused is None:
             with job_batch(job, counters=("imported",)) as batch:
                 pbx = lock_pbx(job.pbx)
+                # The starter may have lost the right since (a withdrawn scope, an ended link):
+                # each batch asks again, and a refusal stops the job with what it did so far.
+                if job.created_by:
+                    try:
+                        require_telephony(job.created_by, pbx.company)
+                    except DomainError as exc:
+                        refused = str(exc)
+                        continue
                 first = batch.processed
                 for number, row in enumerate(rows[first : first + PROGRESS_EVERY], start=first + 1):
                     try:
@@ -241,8 +250,16 @@ def device_import_run(*, import_id: Any) -> DeviceImport | None:
         )
         if job.status != DeviceImport.Status.RUNNING:
             return job
-        job.status = DeviceImport.Status.DONE
         job.finished_at = timezone.now()
+        if refused is not None:
+            job.status = DeviceImport.Status.FAILED
+            job.errors = [
+                *job.errors,
+                {"row": 0, "identifier": "", "error": refused},
+            ]
+            job.save(update_fields=["status", "finished_at", "errors"])
+            return job
+        job.status = DeviceImport.Status.DONE
         job.save(update_fields=["status", "finished_at"])
         if job.created_by:
             record_change(

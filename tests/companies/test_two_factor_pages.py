@@ -124,14 +124,31 @@ def test_someone_elses_passkey_cannot_be_removed(client):
 
 def test_removing_ones_own_passkey(client):
     owner = AdminFactory()
-    turn_on(owner)
+    totp, _codes = turn_on(owner)
     passkey = add_passkey(owner)
     client.force_login(owner)
+    page = client.get("/profile/two-factor/").content.decode()
+    assert 'aria-label="Current code to remove the passkey Laptop"' in page
+    for code in ("", "123456"):
+        refused = client.post(
+            "/profile/two-factor/",
+            {"form": "passkey_delete", "passkey": str(passkey.pk), "code": code},
+            follow=True,
+        )
+        assert "The code is wrong or was already used." in refused.content.decode()
+    assert Passkey.objects.filter(pk=passkey.pk).exists()
+    assert not OutboundEmail.objects.filter(topic="two_factor_passkey_changed").exists()
     response = client.post(
-        "/profile/two-factor/", {"form": "passkey_delete", "passkey": str(passkey.pk)}, follow=True
+        "/profile/two-factor/",
+        {"form": "passkey_delete", "passkey": str(passkey.pk), "code": totp.at(time.time() + 30)},
+        follow=True,
     )
     assert "The passkey “Laptop” was removed." in response.content.decode()
     assert not Passkey.objects.filter(pk=passkey.pk).exists()
+    email = OutboundEmail.objects.get(topic="two_factor_passkey_changed")
+    assert email.to == owner.email and email.subject == "A passkey was removed from your account"
+    assert "The passkey “Laptop” was removed from your account" in email.body_text
+    assert ActivityRecord.objects.filter(verb="two_factor.passkey_removed").exists()
 
 
 def test_the_page_costs_the_same_queries_with_more_passkeys(client):
@@ -188,3 +205,40 @@ def test_an_operator_resets_a_persons_two_factor_in_the_admin(client):
     )
     record = ActivityRecord.objects.get(verb="two_factor.reset")
     assert record.company_id == person.company_id and record.actor_name == "Olga Operator"
+
+
+def test_the_admin_login_refuses_the_password_alone_when_two_factor_is_on(client):
+    operator = OperatorFactory()
+    turn_on(operator)
+    page = client.post(
+        "/admin/login/?next=/admin/", {"username": operator.email, "password": PASSWORD}
+    )
+    assert page.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert "You have two-factor sign-in on: sign in through the portal" in page.content.decode()
+    assert client.get("/admin/").status_code == 302
+
+
+def test_the_admin_login_still_works_without_two_factor(client):
+    operator = OperatorFactory()
+    page = client.post(
+        "/admin/login/?next=/admin/", {"username": operator.email, "password": PASSWORD}
+    )
+    assert page.status_code == 302
+    assert client.session["_auth_user_id"] == str(operator.pk)
+
+
+def test_adding_a_passkey_without_a_current_code_is_refused(client):
+    owner = AdminFactory()
+    turn_on(owner)
+    client.force_login(owner)
+    page = client.post(
+        "/profile/two-factor/",
+        {"form": "passkey_add", "name": "Laptop", "code": "000000", "credential": "{}"},
+    )
+    assert page.status_code == 200
+    assert "The code is wrong or was already used." in page.content.decode()
+    assert not Passkey.objects.filter(user=owner).exists()
+    assert not OutboundEmail.objects.filter(topic="two_factor_passkey_changed").exists()
+    missing = client.post("/profile/two-factor/", {"form": "passkey_add", "name": "Laptop"})
+    assert "This field is required." in missing.content.decode()

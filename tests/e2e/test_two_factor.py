@@ -6,6 +6,7 @@ import pyotp
 import pytest
 
 from companies.models import Company
+from notifications.models import OutboundEmail
 from tests.conftest import sign_in
 from tests.factories import PASSWORD, AdminFactory, UserFactory
 
@@ -96,12 +97,16 @@ def test_a_passkey_added_with_a_virtual_authenticator_signs_in(page):
     )
     admin = AdminFactory()
     sign_in(page, admin.email, PASSWORD)
-    set_up_from_the_page(page)
+    totp = set_up_from_the_page(page)
     page.get_by_label("Name of the passkey").fill("Laptop")
+    # Adding a passkey asks a current code, as turning two-factor off does.
+    page.get_by_label("Current code (app or recovery code)").fill(totp.at(time.time() + 30))
     with page.expect_navigation():
         page.get_by_role("button", name="Add a passkey").click()
     assert page.get_by_text("The passkey “Laptop” was added.").is_visible()
     assert page.locator(".passkey-name").all_inner_texts() == ["Laptop"]
+    added = OutboundEmail.objects.get(to=admin.email, topic="two_factor_passkey_changed")
+    assert added.subject == "A passkey was added to your account"
 
     page.get_by_role("button", name="Sign out").click()
     sign_in(page, admin.email, PASSWORD)

@@ -596,3 +596,69 @@ def test_the_partner_sees_until_when_it_may_manage(client, customer, reseller, r
         assert "bis 1. Mai 2031" in client.get(path).content.decode()  # Jonas reads German
     body = client.get(f"/api/v1/customers/{customer.pk}/").json()
     assert body["scopes_until"].startswith("2031-05-01")
+
+
+# --- a scopes end date too far ahead, scopes granted again after the date ------------------------
+
+TOO_FAR = "Choose a date at most 10 years ahead for the scopes to end."
+
+
+def test_a_date_too_far_ahead_is_refused_clearly_on_the_pages(
+    client, customer, customer_admin, reseller, reseller_admin
+):
+    PartnerLinkFactory(company=customer, partner=reseller)
+    client.force_login(customer_admin)
+    page = client.post("/partner/scopes/until/", {"scopes_until": "9999-12-31"}, follow=True)
+    assert page.status_code == 200 and TOO_FAR in page.content.decode()
+    assert PartnerLink.objects.get().scopes_until is None
+    client.force_login(reseller_admin)
+    page = client.post(
+        "/customers/offer/",
+        {"email": "eve@newco.example", "licensing": "on", "scopes_until": "9999-12-31"},
+    )
+    assert page.status_code == 200
+    assert "Datum höchstens 10 Jahre in der Zukunft" in page.content.decode()  # Jonas reads German
+    assert not Invitation.objects.exists()
+
+
+def test_a_date_too_far_ahead_is_refused_clearly_by_the_api(
+    customer, reseller, customer_client, reseller_client
+):
+    PartnerLinkFactory(company=customer, partner=reseller)
+    far = "9999-12-31T00:00:00Z"
+    response = customer_client.patch("/api/v1/partner/", {"scopes_until": far}, format="json")
+    assert response.status_code == 400
+    assert response.json()["code"] == "scopes_until_too_far" and response.json()["detail"]
+    assert PartnerLink.objects.get().scopes_until is None
+    response = offer(reseller_client, "eve@newco.example", scopes_until=far)
+    assert response.status_code == 400 and response.json()["code"] == "scopes_until_too_far"
+    assert not Invitation.objects.exists()
+    near = timezone.now() + timedelta(days=3652)
+    ok = customer_client.patch(
+        "/api/v1/partner/", {"scopes_until": near.isoformat()}, format="json"
+    )
+    assert ok.status_code == 200 and PartnerLink.objects.get().scopes_until == near
+
+
+@pytest.mark.parametrize("years", [9.9, 7000])
+def test_extending_past_ten_years_is_refused_clearly(
+    client, customer, customer_admin, reseller, years
+):
+    until = timezone.now() + timedelta(days=365 * years)
+    PartnerLinkFactory(company=customer, partner=reseller, scopes_until=until)
+    client.force_login(customer_admin)
+    page = client.post("/partner/scopes/extend/", follow=True)
+    assert page.status_code == 200 and TOO_FAR in page.content.decode()
+    assert PartnerLink.objects.get().scopes_until == until
+
+
+def test_scopes_granted_again_after_their_end_date_hold_again(customer, customer_admin, reseller):
+    link = PartnerLinkFactory(
+        company=customer, partner=reseller, scopes_until=timezone.now() - timedelta(hours=1)
+    )
+    assert link.scopes == []
+    services.partner_link_set_scopes(
+        actor=customer_admin, company=customer, scopes=["licensing", "telephony"]
+    )
+    link.refresh_from_db()
+    assert link.scopes == ["licensing", "telephony"] and link.scopes_until is None

@@ -114,24 +114,30 @@ def test_both_sides_are_told_in_the_portal_at_every_step(
     settings.INVITATION_RESEND_COOLDOWN = timedelta(0)
     settings.INVITATION_SENDS_PER_COMPANY_PER_HOUR = 3
 
-    def told():
-        return (
-            Notification.objects.filter(recipient=customer_admin).count(),
-            Notification.objects.filter(recipient=reseller_admin).count(),
+    # A second admin on each side hears every step; the one who acts is not told of it.
+    customer_colleague = AdminFactory(company=customer)
+    reseller_colleague = AdminFactory(company=reseller)
+
+    def told(*people):
+        return tuple(
+            sum(n.count for n in Notification.objects.filter(recipient=person)) for person in people
         )
 
     first = services.invitation_send(actor=customer_admin, to_company_id=reseller.pk)
-    assert told() == (1, 1)
+    assert told(customer_colleague, reseller_colleague, reseller_admin) == (1, 1, 1)
     services.invitation_resend(actor=customer_admin, invitation_id=first.pk)
-    assert told() == (2, 2)
+    assert told(customer_colleague, reseller_colleague, reseller_admin) == (2, 2, 2)
     services.invitation_cancel(actor=customer_admin, invitation_id=first.pk)
-    assert told() == (3, 3)
+    assert told(customer_colleague, reseller_colleague, reseller_admin) == (3, 3, 3)
+    assert told(customer_admin) == (0,)
     second = services.invitation_send(actor=customer_admin, to_company_id=reseller.pk)
     services.invitation_decline(actor=reseller_admin, invitation_id=second.pk)
-    assert told() == (5, 5)
+    assert told(customer_colleague, reseller_colleague) == (5, 5)
+    assert told(customer_admin, reseller_admin) == (1, 4)
     third = services.invitation_send(actor=customer_admin, to_company_id=reseller.pk)
     services.invitation_accept(actor=reseller_admin, invitation_id=third.pk)
-    assert told() == (7, 7)
+    assert told(customer_colleague, reseller_colleague) == (7, 7)
+    assert told(customer_admin, reseller_admin) == (2, 5)
 
 
 def test_beat_runs_the_expire_and_remind_jobs():
@@ -144,3 +150,19 @@ def test_beat_runs_the_expire_and_remind_jobs():
     for job in ("expire_invitations_task", "remind_invitations_task"):
         task = f"partners.tasks.{job}"
         assert task in scheduled and task in app.tasks
+
+
+def test_an_admin_is_not_told_of_their_own_actions_but_the_other_admins_are(
+    customer, customer_admin, reseller, reseller_admin
+):
+    colleague = AdminFactory(company=customer)
+    invitation = services.invitation_send(actor=customer_admin, to_company_id=reseller.pk)
+    Invitation.objects.filter(pk=invitation.pk).update(
+        last_sent_at=timezone.now() - timedelta(days=2)
+    )
+    services.invitation_resend(actor=customer_admin, invitation_id=invitation.pk)
+    services.invitation_cancel(actor=customer_admin, invitation_id=invitation.pk)
+    assert not Notification.objects.filter(recipient=customer_admin).exists()
+    told = [n.text for n in Notification.objects.filter(recipient=colleague).order_by("created_at")]
+    assert any("again" in text for text in told)
+    assert any("cancelled" in text for text in told)

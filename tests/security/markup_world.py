@@ -22,7 +22,8 @@ from django.test.signals import template_rendered
 from django.utils import timezone
 
 from companies import services as company_services
-from companies.models import ApiToken, User
+from companies.models import ApiToken, Passkey, User
+from companies.two_factor import passkeys
 from companies.two_factor import services as two_factor
 from notifications.models import OutboundEmail
 from partners.models import Invitation, PartnerLink
@@ -380,6 +381,11 @@ def _build(w: MarkupWorld) -> None:
     _device, secret = two_factor.totp_begin(user=tess)
     codes = two_factor.totp_confirm(user=tess, code=pyotp.TOTP(secret).now())
     two_factor.two_factor_check(user=tess, code=codes[0])
+    # A passkey with a marked name, removed with a recovery code (she is emailed its name).
+    passkey = Passkey.objects.create(
+        user=tess, name=marked("Key"), credential_id="markup-world-key", public_key=b"k"
+    )
+    passkeys.passkey_delete(user=tess, passkey_id=passkey.pk, code=codes[2])
     two_factor.two_factor_disable(user=tess, code=codes[1])
     reset = OutboundEmail.objects.get(topic="password_reset", to=c_member.email)
     reset_uidb64, reset_token = re.search(
