@@ -147,42 +147,42 @@ def company_create(*, actor: User | None, name: str, kind: str, country: str) ->
     return company
 
 
-def password_reset_limit(*, email: str, client: str | None) -> None:
-    """Reset emails per address (look-alikes together) and per client address (HTTP 429).
-
-    Counted whether the address has an account or not: the answer reveals nothing.
-    """
-    hour = settings.RATE_LIMIT_HOUR
+def _limit_per_client_and_address(
+    action: str, *, email: str, client: str | None, per_client: int, per_address: int
+) -> None:
+    """An email-sending action limited per client address and per address (look-alikes
+    together), whether the address has an account or not: the answer reveals nothing."""
     if client:
         rate_limit_hit(
-            action="password-reset-client",
-            key=client,
-            limit=settings.PASSWORD_RESET_PER_CLIENT_PER_HOUR,
-            window=hour,
+            action=f"{action}-client", key=client, limit=per_client, window=settings.RATE_LIMIT_HOUR
         )
     rate_limit_hit(
-        action="password-reset-address",
+        action=f"{action}-address",
         key=email_skeleton(email or ""),
-        limit=settings.PASSWORD_RESET_PER_ADDRESS_PER_HOUR,
-        window=hour,
+        limit=per_address,
+        window=settings.RATE_LIMIT_HOUR,
+    )
+
+
+def password_reset_limit(*, email: str, client: str | None) -> None:
+    """Reset emails per address and per client address (HTTP 429)."""
+    _limit_per_client_and_address(
+        "password-reset",
+        email=email,
+        client=client,
+        per_client=settings.PASSWORD_RESET_PER_CLIENT_PER_HOUR,
+        per_address=settings.PASSWORD_RESET_PER_ADDRESS_PER_HOUR,
     )
 
 
 def sign_up_limit(*, email: str, client: str | None) -> None:
     """Sign-ups per client address and per address (HTTP 429): each one emails an address."""
-    hour = settings.RATE_LIMIT_HOUR
-    if client:
-        rate_limit_hit(
-            action="sign-up-client",
-            key=client,
-            limit=settings.SIGN_UP_PER_CLIENT_PER_HOUR,
-            window=hour,
-        )
-    rate_limit_hit(
-        action="sign-up-address",
-        key=email_skeleton(email or ""),
-        limit=settings.SIGN_UP_PER_ADDRESS_PER_HOUR,
-        window=hour,
+    _limit_per_client_and_address(
+        "sign-up",
+        email=email,
+        client=client,
+        per_client=settings.SIGN_UP_PER_CLIENT_PER_HOUR,
+        per_address=settings.SIGN_UP_PER_ADDRESS_PER_HOUR,
     )
 
 

@@ -1,4 +1,5 @@
 from django.core.exceptions import ObjectDoesNotExist
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -48,7 +49,7 @@ class NotificationReadView(APIView):
                 user=request.user, notification_id=parse_uuid(notification_id)
             )
         except ObjectDoesNotExist:
-            raise NotFound("Not found.", code="not_found") from None
+            raise NotFound(_("Not found."), code="not_found") from None
         return Response(NotificationSerializer(notification).data)
 
 
@@ -67,6 +68,6 @@ class ActivityView(APIView):
     def get(self, request: Request) -> Response:
         company = request.user.company
         if company is None:
-            raise NotFound("Not found.", code="not_found")
+            raise NotFound(_("Not found."), code="not_found")
         require_manage(request.user, company)
         return paginated(request, selectors.activity_for(company=company), ActivitySerializer, self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -176,7 +177,7 @@ class InvitationsView(APIView):
     def post(self, request: Request) -> Response:
         company = request.user.company
         if company is None:
-            raise NotFound("Not found.", code="not_found")
+            raise NotFound(_("Not found."), code="not_found")
         require_manage(request.user, company)
         data = validated(InvitationInputSerializer, request)
         invitation = services.invitation_send(
@@ -260,7 +261,7 @@ class CustomerOffersView(APIView):
 
 def _own_company(request: Request) -> Company:
     if request.user.company is None:
-        raise NotFound("Not found.", code="not_found")
+        raise NotFound(_("Not found."), code="not_found")
     return request.user.company
 
 
@@ -311,7 +312,7 @@ class PartnerMessagesView(_ConversationView):
         if link is None:
             from rainbow_admin.errors import Conflict
 
-            raise Conflict("Your company has no partner.", code="no_partner")
+            raise Conflict(_("Your company has no partner."), code="no_partner")
         return company, link.partner
 
 

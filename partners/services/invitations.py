@@ -73,6 +73,18 @@ def _record_send(invitation: Invitation, now: datetime) -> None:
     invitation.reminders_sent = 0
 
 
+def _insert_first_send(invitation: Invitation, now: datetime) -> bool:
+    """Save a new request or offer as its first send; False when a concurrent one of the same
+    sender (and, for an offer, customer) is already pending (the partial unique constraint)."""
+    _record_send(invitation, now)
+    try:
+        with transaction.atomic():
+            invitation.save(force_insert=True)
+    except IntegrityError:
+        return False
+    return True
+
+
 def _email_target(invitation: Invitation, raw_token: str, sender: User) -> None:
     email_admins(
         invitation.to_company,
@@ -280,14 +292,10 @@ def invitation_send(*, actor: User, to_company_id: uuid.UUID, message: str = "")
         created_at=now,
         sent_count=1,
     )
-    _record_send(invitation, now)
-    try:
-        with transaction.atomic():
-            invitation.save(force_insert=True)
-    except IntegrityError:  # a concurrent send won the race
+    if not _insert_first_send(invitation, now):  # a concurrent send won the race
         raise Conflict(
             _("A partner request of your company is already pending."), code="invitation_pending"
-        ) from None
+        )
     _email_target(invitation, raw, actor)
     params = {"from_company": company.name, "to_company": target.name, "actor": actor.name}
     tell_admins(

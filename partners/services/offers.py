@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -37,8 +37,8 @@ from partners.services._common import site_url, tell_admins
 from partners.services.invitations import (
     MESSAGE_MAX_LENGTH,
     _email_target,
+    _insert_first_send,
     _new_token,
-    _record_send,
 )
 from rainbow_admin.errors import InvalidInput, NotAllowed
 from rainbow_admin.permissions import SCOPES, require_manage
@@ -147,11 +147,7 @@ def _create_offer(
         created_at=now,
         sent_count=1,
     )
-    _record_send(invitation, now)
-    try:
-        with transaction.atomic():
-            invitation.save(force_insert=True)
-    except IntegrityError:
+    if not _insert_first_send(invitation, now):
         return None
     params = {"from_company": reseller.name, "to_company": customer.name}
     tell_admins(

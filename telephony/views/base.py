@@ -15,6 +15,7 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from companies.models import Company
 from companies.selectors import company_get
@@ -62,7 +63,7 @@ def telephony_page(*, cloud: bool = False) -> Callable:
                 if pbx_id is not None:
                     pbx = selectors.pbx_get(actor=request.user, pbx_id=pbx_id)
                     if pbx.company_id != ws.company.pk:
-                        raise NotFound("Not found.", code="not_found")
+                        raise NotFound(_("Not found."), code="not_found")
                     if cloud:
                         require_cloud(pbx)
                 else:
@@ -240,7 +241,7 @@ class PbxPage:
         try:
             return uuid.UUID(self.request.POST.get(field) or "")
         except ValueError:
-            raise NotFound("Not found.", code="not_found") from None
+            raise NotFound(_("Not found."), code="not_found") from None
 
     def back(self) -> HttpResponse:
         return back(self.request)
