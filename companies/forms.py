@@ -208,7 +208,7 @@ class ApiTokenForm(forms.Form):
     expires_at = forms.DateField(
         label=_("Expires on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args, **kwargs) -> None:

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from rainbow_admin.display import message_params_display
+
 # A message that counts something is stored as its singular msgid, with the plural msgid and the
 # name of the parameter holding the count among its parameters (``notifications.services``).
 PLURAL_PARAM = "_plural"
@@ -24,8 +26,8 @@ def render_message(template: str, params: dict) -> str:
     try:
         if PLURAL_PARAM in params:
             count = int(params[params[COUNT_PARAM]])
-            return ngettext(template, params[PLURAL_PARAM], count) % params
-        return gettext(template) % params
+            return ngettext(template, params[PLURAL_PARAM], count) % message_params_display(params)
+        return gettext(template) % message_params_display(params)
     except (KeyError, TypeError, ValueError):
         return template
 

@@ -16,7 +16,7 @@ def end_of_day(day) -> datetime | None:
 
 
 class _ScopesUntilField(forms.DateField):
-    widget = forms.DateInput(attrs={"type": "date"})
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
     def clean(self, value):
         day = super().clean(value)

@@ -138,6 +138,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# British conventions for English readers (rainbow_admin/formats); no thousands separator by
+# default, as it would also reach ids and numbers in form inputs: counts use |intcomma.
+FORMAT_MODULE_PATH = ["rainbow_admin.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -162,19 +162,27 @@ class OpeningHoursForm(forms.Form):
             (6, _("Sunday")),
         ],
     )
-    opens = forms.TimeField(label=_("Opens"), widget=forms.TimeInput(attrs={"type": "time"}))
-    closes = forms.TimeField(label=_("Closes"), widget=forms.TimeInput(attrs={"type": "time"}))
+    opens = forms.TimeField(
+        label=_("Opens"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    closes = forms.TimeField(
+        label=_("Closes"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
 
 
 class OpeningExceptionForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     opens = forms.TimeField(
-        label=_("Opens"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+        label=_("Opens"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     closes = forms.TimeField(
         label=_("Closes"),
         required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         help_text=_("Leave both times empty for a day closed all day."),
     )
     description = forms.CharField(label=_("Description"), max_length=100, required=False)

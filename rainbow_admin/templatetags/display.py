@@ -1,0 +1,15 @@
+"""``{% load display %}``: values formatted for reading (``rainbow_admin.display``)."""
+
+from __future__ import annotations
+
+from django import template
+
+from rainbow_admin import display
+
+register = template.Library()
+
+
+@register.filter
+def phone_display(value: str | None) -> str:
+    """A phone number spaced for reading: "+442071234500" → "+44 20 7123 4500"."""
+    return display.phone_display(value)
