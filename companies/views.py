@@ -35,6 +35,7 @@ from companies.sign_in_throttle import client_address
 from companies.tokens import activation_token
 from companies.two_factor.services import two_factor_enabled
 from companies.two_factor.views import sign_in_pending
+from rainbow_admin.display import phone_display
 from rainbow_admin.errors import DomainError, NotFound, Throttled
 from rainbow_admin.pages import admin_required, company_required, show_domain_error
 from rainbow_admin.permissions import may_manage_company
@@ -154,6 +155,8 @@ def company_settings(request: HttpRequest) -> HttpResponse:
             initial={
                 **{field: getattr(company, field) for field in services.COMPANY_SETTINGS},
                 "country": company.country.code,
+                # Shown for reading; the field reads it back as it reads any spacing.
+                "phone": phone_display(company.phone),
             },
         )
     if form is not None and request.method == "POST" and form.is_valid():

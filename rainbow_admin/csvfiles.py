@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from rainbow_admin.errors import InvalidInput
 
@@ -33,7 +34,9 @@ def csv_decode(data: bytes, *, max_bytes: int) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidInput(
-            _("The file is not a UTF-8 text (CSV) file."), code="invalid_csv", field="file"
+            _("The file is not UTF-8 text: in the spreadsheet, save it as “CSV UTF-8”."),
+            code="invalid_csv",
+            field="file",
         ) from None
 
 
@@ -48,20 +51,31 @@ def csv_rows(
 ) -> list[dict[str, str]]:
     """The rows of a CSV text as dictionaries keyed by the lower-cased header names.
 
-    Comma, semicolon or tab separated (taken from the header line); a leading byte-order mark is
-    ignored; cells are stripped; blank lines are skipped. The header must name every ``required``
-    column; more than ``max_rows`` rows is refused.
+    Comma, semicolon or tab separated (taken from the header line, or from Excel's ``sep=`` line
+    before it); a leading byte-order mark is ignored; cells are stripped; blank lines are skipped.
+    The header must name every ``required`` column; more than ``max_rows`` rows is refused.
     """
-    content = content.removeprefix("\ufeff")
-    first_line = content.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(content), delimiter=_delimiter(first_line))
+    lines = content.removeprefix("\ufeff").lstrip("\r\n").split("\n", 1)
+    first_line = lines[0].rstrip("\r")
+    if first_line.lower().startswith("sep=") and len(first_line) == 5:
+        # Excel's own hint line ("sep=;") names the separator and comes before the header.
+        delimiter, content = first_line[4], lines[1] if len(lines) > 1 else ""
+    else:
+        delimiter, content = _delimiter(first_line), "\n".join(lines)
+    reader = csv.reader(io.StringIO(content), delimiter=delimiter)
     try:
         header = [name.strip().lower() for name in next(reader, [])]
         missing = [name for name in required if name not in header]
         if missing:
             raise InvalidInput(
-                _("The CSV file needs a header line with at least the columns %(columns)s.")
-                % {"columns": ", ".join(required)},
+                ngettext(
+                    "The first line of the file must name the columns %(columns)s, separated by "
+                    "commas, semicolons or tabs; the column %(missing)s is missing.",
+                    "The first line of the file must name the columns %(columns)s, separated by "
+                    "commas, semicolons or tabs; the columns %(missing)s are missing.",
+                    len(missing),
+                )
+                % {"columns": ", ".join(required), "missing": ", ".join(missing)},
                 code="invalid_csv",
                 field="file",
             )

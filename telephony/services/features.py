@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from companies.models import User
-from rainbow_admin.display import phone_display
 from rainbow_admin.errors import InvalidInput, NotFound
 from telephony.access import require_telephony
 from telephony.identifiers import clean_e164
@@ -76,7 +75,7 @@ def _route_number(pbx: Pbx, value: Any, **target: Any) -> None:
     if number is None:
         raise InvalidInput(
             _("%(number)s is not a public number of this Cloud PBX. Add it first.")
-            % {"number": phone_display(e164)},
+            % {"number": e164},
             code="unknown_number",
             field="public_number",
         )
@@ -84,7 +83,7 @@ def _route_number(pbx: Pbx, value: Any, **target: Any) -> None:
     if number.destination and number.target != obj:
         raise InvalidInput(
             _("%(number)s is routed to %(target)s; route it elsewhere first.")
-            % {"number": phone_display(e164), "target": number.target},
+            % {"number": e164, "target": number.target},
             code="number_in_use",
             field="public_number",
         )

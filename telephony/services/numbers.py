@@ -11,7 +11,6 @@ from django.utils.translation import gettext_noop, ngettext_lazy
 from django_countries import countries
 
 from companies.models import User
-from rainbow_admin.display import phone_display
 from rainbow_admin.errors import InvalidInput
 from telephony.emergency import emergency_code, is_known
 from telephony.identifiers import clean_e164
@@ -46,8 +45,7 @@ def _number_range(first: str, count: int) -> list[str]:
         text = phonenumbers.format_number(candidate, phonenumbers.PhoneNumberFormat.E164)
         if not phonenumbers.is_valid_number(candidate):
             raise InvalidInput(
-                _("The range leaves the numbering plan at %(number)s.")
-                % {"number": phone_display(text)},
+                _("The range leaves the numbering plan at %(number)s.") % {"number": text},
                 code="invalid_range",
                 field="count",
             )
@@ -75,7 +73,7 @@ def numbers_add(*, actor: User, pbx: Pbx, number: str, count: int = 1) -> list[P
     if taken:
         raise InvalidInput(
             _("The range overlaps numbers already on this PBX: %(numbers)s.")
-            % {"numbers": ", ".join(phone_display(n) for n in taken[:5])},
+            % {"numbers": ", ".join(taken[:5])},
             code="range_overlap",
             field="number",
         )

@@ -14,7 +14,6 @@ from companies.models import Company, User
 from companies.selectors import company_admins
 from companies.validation import clean_country, clean_language
 from notifications.services import activity_record, email_queue
-from rainbow_admin.display import phone_display
 from rainbow_admin.errors import InvalidInput
 from telephony.access import require_pbx_declare
 from telephony.emergency import emergency_code, emergency_table
@@ -357,8 +356,7 @@ def _attach_public_number(pbx: Pbx, line: Line, value: str | None) -> None:
     number = clean_e164(text, region=pbx.country.code, field="public_number")
     if Line.objects.filter(pbx=pbx, public_number=number).exclude(pk=line.pk).exists():
         raise InvalidInput(
-            _("%(number)s is already the number of another member.")
-            % {"number": phone_display(number)},
+            _("%(number)s is already the number of another member.") % {"number": number},
             code="number_in_use",
             field="public_number",
         )
@@ -367,14 +365,14 @@ def _attach_public_number(pbx: Pbx, line: Line, value: str | None) -> None:
         if public is None:
             raise InvalidInput(
                 _("%(number)s is not a public number of this Cloud PBX. Add it first.")
-                % {"number": phone_display(number)},
+                % {"number": number},
                 code="unknown_number",
                 field="public_number",
             )
         if public.destination and public.destination != PublicNumber.Destination.MEMBER:
             raise InvalidInput(
                 _("%(number)s is routed to %(target)s; route it elsewhere first.")
-                % {"number": phone_display(number), "target": public.target},
+                % {"number": number, "target": public.target},
                 code="number_in_use",
                 field="public_number",
             )

@@ -161,7 +161,10 @@ def test_a_file_the_page_cannot_read_is_explained_on_the_form(client, admin):
     upload = SimpleUploadedFile("people.csv", b"given,family\nA,B\n")
     response = client.post("/members/import/", {"file": upload})
     assert response.status_code == 200
-    assert "header line with at least the columns email, name" in response.content.decode()
+    assert (
+        "The first line of the file must name the columns email, name, separated by commas, "
+        "semicolons or tabs; the columns email, name are missing."
+    ) in response.content.decode()
     assert not MemberImport.objects.exists()
 
 

@@ -160,12 +160,14 @@ def test_the_partner_request_reads_as_a_native_speaker_writes_it():
 
 
 @pytest.mark.parametrize(
-    ("language", "date"),
-    [("en", "Dec. 13, 2026"), ("de", "13. Dezember 2026"), ("fr", "13 décembre 2026")],
+    ("language", "date", "long_form"),
+    [("en", "13/12/2026", "Dec"), ("de", "13.12.2026", "Dez"), ("fr", "13/12/2026", "déc")],
 )
-def test_dates_are_written_in_the_readers_language(language, date):
+def test_dates_are_written_in_the_readers_language(language, date, long_form):
+    """The short form pages use too (a British reader sees 13/12/2026, never "Dec. 13")."""
     email = rendered("partner_invitation", language)
     assert date in email.body_text and date in email.body_html
+    assert long_form not in email.body_text and long_form not in email.body_html
 
 
 def test_product_names_stay_untranslated():
