@@ -40,15 +40,23 @@ def date_display(value: datetime.date | str | None) -> str:
     return formats.date_format(value, "SHORT_DATE_FORMAT")
 
 
+def count_display(value: int) -> str:
+    """A count grouped in the reader's locale, as ``|intcomma`` shows it: 1,200 / 1.200."""
+    return formats.number_format(value, force_grouping=True)
+
+
 # Parameters of stored messages (notifications, activity) that hold a value to show for reading:
 # they are stored raw (an ISO date, an E.164 number) and formatted in the reader's locale.
-_PARAM_DISPLAY = {"until": date_display, "number": phone_display}
+_PARAM_DISPLAY = {"until": date_display, "number": phone_display, "first": phone_display}
 
 
 def message_params_display(params: dict[str, Any]) -> dict[str, Any]:
-    """A stored message's parameters with dates and phone numbers formatted for the reader."""
+    """A stored message's parameters with dates, phone numbers and counts formatted for the
+    reader."""
     shown = dict(params)
-    for key, show in _PARAM_DISPLAY.items():
-        if isinstance(shown.get(key), str):
-            shown[key] = show(shown[key])
+    for key, value in params.items():
+        if key in _PARAM_DISPLAY and isinstance(value, str):
+            shown[key] = _PARAM_DISPLAY[key](value)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            shown[key] = count_display(value)
     return shown

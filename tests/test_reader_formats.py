@@ -127,7 +127,16 @@ def test_telephony_pages_show_phone_numbers_spaced_for_reading(customer_admin, l
         message="%(actor)s removed the number %(number)s.",
         params={"actor": "Ann", "number": "+442071234500"},
     )
-    assert "+44 20 7123 4500" in visible(client.get("/activity/"))
+    ActivityRecord.objects.create(
+        company=customer_admin.company,
+        actor_name="Ann",
+        verb="test",
+        message="%(actor)s added %(count)s public numbers from %(first)s.",
+        params={"actor": "Ann", "count": 1200, "first": "+442071234600"},
+    )
+    activity = visible(client.get("/activity/"))
+    assert "+44 20 7123 4500" in activity and "+442071234500" not in activity
+    assert f"{EXPECTED[language][2]} public numbers from +44 20 7123 4600." in activity
 
 
 def test_the_company_page_shows_its_phone_spaced_for_reading(customer_admin, company):
