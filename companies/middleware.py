@@ -1,6 +1,7 @@
 import time
+import zoneinfo
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 
 # Session keys: when the person signed in and when the session was last moved forward (seconds).
@@ -9,10 +10,12 @@ SEEN_AT = "seen_at"
 
 
 class UserLanguageMiddleware:
-    """A signed-in person's own language wins over the browser's, for this request only.
+    """A signed-in person's own language wins over the browser's, for this request only, and
+    pages show times in their company's time zone.
 
     Token clients are authenticated later, by DRF, which switches to their language then
     (``companies.authentication``); the language in force before the request is restored after it.
+    The API keeps answering in UTC whoever asks (ISO 8601 with ``Z``).
     """
 
     def __init__(self, get_response):
@@ -24,12 +27,28 @@ class UserLanguageMiddleware:
         if user is not None and user.is_authenticated and user.language:
             translation.activate(user.language)
             request.LANGUAGE_CODE = user.language
+        zone = _company_zone(user) if not request.path.startswith("/api/") else None
+        if zone is not None:
+            timezone.activate(zone)
         try:
             response = self.get_response(request)
             response.headers.setdefault("Content-Language", translation.get_language())
         finally:
             translation.activate(before)
+            if zone is not None:
+                timezone.deactivate()
         return response
+
+
+def _company_zone(user) -> zoneinfo.ZoneInfo | None:
+    """The time zone of a signed-in person's company (``None``: the portal's, UTC)."""
+    company = getattr(user, "company", None) if user is not None and user.is_authenticated else None
+    if company is None or not company.timezone or company.timezone == "UTC":
+        return None
+    try:
+        return zoneinfo.ZoneInfo(company.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 class SessionLimitsMiddleware:

@@ -208,3 +208,18 @@ def test_the_device_example_uses_an_extension_of_the_pbx(customer_admin):
         r"<pre>(.*?)</pre>", client.get(f"/telephony/pbxs/{pbx.pk}/devices/").content.decode(), re.S
     ).group(1)
     assert example.splitlines()[1].endswith(",234")
+
+
+def test_pages_show_moments_in_the_companys_time_zone_and_the_api_in_utc(customer_admin):
+    company = customer_admin.company
+    company.timezone = "Europe/Berlin"
+    company.save(update_fields=["timezone"])
+    Notification.objects.create(
+        recipient=customer_admin, message="Something happened.", created_at=MOMENT
+    )
+    client = client_for(customer_admin)
+    # 18:00 UTC is 19:00 in Berlin in November.
+    assert "29/11/2026 19:00" in visible(client.get("/notifications/"))
+    answer = client.get("/api/v1/notifications/").json()
+    assert answer["results"][0]["created_at"].startswith("2026-11-29T18:00:00")
+    assert answer["results"][0]["created_at"].endswith("Z")
