@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import OuterRef, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 
 from companies.models import Company, User
 from licensing.models import LicenseAssignment, Offer, Subscription
+from partners.scopes import companies_in_scope
 from rainbow_admin.db import SubqueryCount
 from rainbow_admin.errors import NotFound
 from rainbow_admin.permissions import (
@@ -128,3 +130,43 @@ def licenses_panel(*, company: Company) -> list[dict[str, Any]]:
         row["assigned"] += subscription.assigned
         row["available"] += subscription.quantity - subscription.assigned
     return list(rows.values())
+
+
+def managed_seats(*, partner: Company) -> dict[str, Any]:
+    """The seats a reseller (or distributor) manages, per offer: the active subscriptions it
+    subscribed for the companies whose licenses it manages now; each offer carries ``seats``,
+    ``assigned`` and ``customers``. One query over the offer catalogue, whatever the number of
+    subscriptions (each sum reads the subscriptions' ``reseller`` index); with the totals."""
+    managed = Subscription.objects.filter(
+        reseller=partner,
+        status=Subscription.Status.ACTIVE,
+        company_id__in=companies_in_scope(partner_id=partner.pk, scope=SCOPE_LICENSING),
+        offer=OuterRef("pk"),
+    ).order_by()
+
+    def per_offer(queryset: QuerySet[Any], value: Any) -> Coalesce:
+        return Coalesce(
+            Subquery(queryset.values("offer").annotate(value=value).values("value")),
+            0,
+            output_field=IntegerField(),
+        )
+
+    held = LicenseAssignment.objects.filter(
+        subscription__reseller=partner,
+        subscription__status=Subscription.Status.ACTIVE,
+        subscription__company_id__in=companies_in_scope(
+            partner_id=partner.pk, scope=SCOPE_LICENSING
+        ),
+        offer=OuterRef("pk"),
+    )
+    offers = Offer.objects.annotate(
+        seats=per_offer(managed, Sum("quantity")),
+        customers=per_offer(managed, Count("company_id", distinct=True)),
+        assigned=Coalesce(SubqueryCount(held), 0),
+    ).filter(seats__gt=0)
+    rows = list(offers.order_by("position", "code"))
+    return {
+        "offers": rows,
+        "seats": sum(row.seats for row in rows),
+        "assigned": sum(row.assigned for row in rows),
+    }
