@@ -57,7 +57,7 @@ def activity_for(*, company) -> QuerySet[ActivityRecord]:
 
 
 def recent_activity(*, company, limit: int = 5) -> list[ActivityRecord]:
-    """The company's latest activity (its dashboard): one query on the ``activity_company`` index."""
+    """The company's latest activity (its dashboard): one query (``activity_company`` index)."""
     return list(activity_for(company=company)[:limit])
 
 
