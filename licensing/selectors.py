@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import OuterRef, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Sum
 
 from companies.models import Company, User
 from licensing.models import LicenseAssignment, Offer, Subscription
+from partners.scopes import companies_in_scope
 from rainbow_admin.db import SubqueryCount
 from rainbow_admin.errors import NotFound
 from rainbow_admin.permissions import (
@@ -128,3 +129,39 @@ def licenses_panel(*, company: Company) -> list[dict[str, Any]]:
         row["assigned"] += subscription.assigned
         row["available"] += subscription.quantity - subscription.assigned
     return list(rows.values())
+
+
+def managed_seats(*, partner: Company) -> dict[str, Any]:
+    """The seats a reseller (or distributor) manages: the active subscriptions it subscribed for
+    the companies whose licenses it manages now (a former customer's, or one that withdrew the
+    licensing scope, are no longer its own), per offer ``seats`` and ``assigned``, and the totals.
+
+    Three queries whatever the number of subscriptions: the seats and the licenses given are
+    summed per offer by PostgreSQL (for 10,000 customers, one pass over the partner's
+    subscriptions joined to its links), and the catalogue names the offers.
+    """
+    managed = Subscription.objects.filter(
+        reseller=partner,
+        status=Subscription.Status.ACTIVE,
+        company_id__in=companies_in_scope(partner_id=partner.pk, scope=SCOPE_LICENSING),
+    ).order_by()
+    seats = dict(
+        managed.values("offer_id").annotate(seats=Sum("quantity")).values_list("offer_id", "seats")
+    )
+    assigned = dict(
+        LicenseAssignment.objects.filter(subscription__in=managed.values("pk"))
+        .order_by()
+        .values("offer_id")
+        .annotate(assigned=Count("*"))
+        .values_list("offer_id", "assigned")
+    )
+    rows = [
+        {"offer": offer, "seats": seats[offer.code], "assigned": assigned.get(offer.code, 0)}
+        for offer in offers_list()
+        if seats.get(offer.code)
+    ]
+    return {
+        "offers": rows,
+        "seats": sum(row["seats"] for row in rows),
+        "assigned": sum(row["assigned"] for row in rows),
+    }

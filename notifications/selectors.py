@@ -56,5 +56,10 @@ def activity_for(*, company) -> QuerySet[ActivityRecord]:
     return ActivityRecord.objects.filter(company=company).order_by("-created_at")
 
 
+def recent_activity(*, company, limit: int = 5) -> list[ActivityRecord]:
+    """The company's latest activity (its dashboard): one query (``activity_company`` index)."""
+    return list(activity_for(company=company)[:limit])
+
+
 def emails_about(*, topic: str, object_id) -> QuerySet[OutboundEmail]:
     return OutboundEmail.objects.filter(topic=topic, object_id=object_id).order_by("-created_at")

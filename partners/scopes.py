@@ -7,7 +7,12 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
 from partners.models import PartnerLink
+
+SCOPE_FIELDS = {"licensing": "scope_licensing", "telephony": "scope_telephony"}
 
 # The farthest a scopes end date may be set: ten years ahead (a date picker allows 9999-12-31).
 SCOPES_UNTIL_MAX_AHEAD = timedelta(days=3653)
@@ -24,3 +29,18 @@ def active_link_scopes(*, company_id: uuid.UUID, partner_id: uuid.UUID) -> froze
         .first()
     )
     return frozenset(link.scopes) if link else None
+
+
+def companies_in_scope(*, partner_id: uuid.UUID, scope: str) -> QuerySet[PartnerLink]:
+    """The ids of the companies on which ``partner`` holds ``scope`` now (an active link holding
+    it, its scopes' end date not passed), as a subquery: what the partner manages."""
+    return (
+        PartnerLink.objects.filter(
+            Q(scopes_until__isnull=True) | Q(scopes_until__gt=timezone.now()),
+            partner_id=partner_id,
+            ended_at__isnull=True,
+            **{SCOPE_FIELDS[scope]: True},
+        )
+        .order_by()
+        .values("company_id")
+    )

@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company, User, hash_token
@@ -155,6 +156,37 @@ def open_offers(*, company: Company, limit: int = 10) -> list[Invitation]:
         )
         .order_by("-created_at", "-id")[:limit]
     )
+
+
+DASHBOARD_ROWS = 5
+
+
+def received_waiting(*, company: Company, limit: int = DASHBOARD_ROWS) -> dict[str, Any]:
+    """The partner requests (and offers) waiting for the company's answer, unexpired: how many,
+    and the newest ``limit`` (a reseller's or distributor's dashboard); two queries whatever
+    their number."""
+    waiting = Invitation.objects.filter(
+        to_company=company, status=Invitation.Status.PENDING, expires_at__gt=timezone.now()
+    )
+    return {
+        "count": waiting.count(),
+        "first": list(
+            waiting.select_related("from_company", "created_by").order_by("-created_at", "-id")[
+                :limit
+            ]
+        ),
+    }
+
+
+def customers_glance(*, company: Company, limit: int = DASHBOARD_ROWS) -> dict[str, Any]:
+    """The companies whose active partner is ``company`` (a reseller's customers, a distributor's
+    resellers): how many, and the ``limit`` newest; two queries (the ``partnerlink_customers``
+    index answers both)."""
+    links = PartnerLink.objects.filter(partner=company, ended_at__isnull=True)
+    return {
+        "count": links.count(),
+        "first": list(links.select_related("company").order_by("-since", "-id")[:limit]),
+    }
 
 
 def replaced_partner(*, invitation: Invitation) -> Company | None:
