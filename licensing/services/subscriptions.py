@@ -48,17 +48,21 @@ def _translated(message: Any, params: dict[str, Any]) -> Any:
 def _tell_company_admins(
     subscription: Subscription, actor: User, message: Any, params: dict[str, Any]
 ) -> None:
-    """The company's admins learn (portal and email) what their partner changed."""
+    """The company's admins learn (portal and email) what their partner changed. The same change
+    repeated on the subscription within the fold window updates their notification and sends
+    no other email (``notify`` says who got a new one); the actor hears nothing of it."""
     company = subscription.company
     if is_member_of(actor, company):
         return
     params = {"actor": actor.name, **params}
     admins = list(company_admins(company_id=company.pk))
     url = reverse("licenses")
-    notify(recipients=admins, message=message, params=params, url=url)
+    told = notify(
+        recipients=admins, message=message, params=params, url=url, actor=actor, fold_keep=("old",)
+    )
     # Lazy: rendered in each recipient's language.
     partner_name = actor.company.name if actor.company_id else _("the platform operators")
-    for person in admins:
+    for person in told:
         email_queue(
             to=person.email,
             language=person.language,
