@@ -88,3 +88,15 @@ def test_one_public_number_added_by_the_partner_reads_in_the_singular(
     with translation.override(language):
         assert note.text == expected
     assert not Notification.objects.filter(recipient=partner).exists()
+
+
+def test_messages_in_a_row_to_the_partner_fold_into_one_notification_and_one_email(
+    api_for, admin, partner
+):
+    client = api_for(admin)
+    for text in ("Hello", "One more thing", "And another"):
+        response = client.post("/api/v1/partner/messages/", {"text": text}, format="json")
+        assert response.status_code == 201, response.content
+    assert Notification.objects.get(recipient=partner).count == 3
+    assert OutboundEmail.objects.filter(to=partner.email, topic="partner_message").count() == 1
+    assert not OutboundEmail.objects.filter(to=admin.email).exists()
