@@ -4,15 +4,14 @@ from django_countries.fields import LazyTypedChoiceField
 
 from companies.models import User
 from companies.validation import country_choices
+from rainbow_admin.errors import InvalidInput, input_errors
 from telephony.models import Device, HuntGroup, Pbx
+from telephony.services.pbx import clean_numbering
 
 
 class PbxDeclareForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Pbx.Kind.choices)
-    # Name, prefix and digits are the service's to check (``pbx_declare``), all at once.
-    name = forms.CharField(
-        label=_("Name"), required=False, widget=forms.TextInput(attrs={"required": True})
-    )
+    name = forms.CharField(label=_("Name"), max_length=100)
     country = LazyTypedChoiceField(label=_("Country"), choices=country_choices)
     extension_prefix = forms.CharField(
         label=_("Extension prefix (Cloud PBX)"),
@@ -70,6 +69,18 @@ class PbxDeclareForm(forms.Form):
         for name in self.kind_dependent_fields() - chosen:
             self.errors.pop(name, None)
             cleaned.pop(name, None)
+        if cleaned.get("kind") == Pbx.Kind.CLOUD_PBX:
+            # The service's own check of the numbering (prefix and digits together), so that
+            # its errors show with the form's (a missing name) rather than after them.
+            try:
+                clean_numbering(
+                    cleaned.get("extension_prefix"),
+                    cleaned.get("extension_digits"),
+                    country=str(cleaned.get("country") or ""),
+                )
+            except InvalidInput as exc:
+                for error in input_errors(exc):
+                    self.add_error(error.field, str(error.message))
         return cleaned
 
     def service_data(self) -> dict:

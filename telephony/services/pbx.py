@@ -119,7 +119,7 @@ def _clean_digits(value: Any, *, prefix: str) -> int:
     return count
 
 
-def _clean_numbering(prefix: Any, digits: Any, *, country: str) -> tuple[str, int]:
+def clean_numbering(prefix: Any, digits: Any, *, country: str) -> tuple[str, int]:
     """The prefix and the number of digits after it, each checked (both refused at once)."""
     errors = InputErrors()
     with errors.check():
@@ -235,7 +235,7 @@ def pbx_declare(
         pbx.country = clean_country(country)
     if pbx.is_cloud:
         with errors.check():
-            pbx.extension_prefix, pbx.extension_digits = _clean_numbering(
+            pbx.extension_prefix, pbx.extension_digits = clean_numbering(
                 extension_prefix,
                 extension_digits,
                 country=pbx.country.code if pbx.country else "",
