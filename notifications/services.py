@@ -284,16 +284,24 @@ def notify(
     params: dict[str, Any],
     url: str = "",
     actor: Any | None = None,
-) -> None:
+    fold_keep: tuple[str, ...] = (),
+) -> list[Any]:
     """Tell people what others did in the portal; ``message`` is marked with ``gettext_noop`` (or
     is an ``ngettext_lazy`` text, see ``stored_message``). The ``actor`` is never told of their
     own action; the same actor doing the same thing to the same object (``url``) within
     ``NOTIFICATION_FOLD_WINDOW`` updates the recipient's unread notification (its ``count`` goes
-    up, it moves to the top) instead of adding another. Two queries and one write per call."""
+    up, it moves to the top) instead of adding another. Two queries and one write per call.
+
+    ``fold_keep`` names parameters whose first value a fold keeps (a change "from %(old)s to
+    %(quantity)s" repeated reads from the first old value to the last new one).
+
+    Returns the people who got a new notification (not the actor, not those whose notification
+    was folded): a caller that also emails writes only to them, so emails follow the same rule
+    (none to the actor, one per fold window)."""
     message, params = stored_message(message, params)
     people = [user for user in recipients if actor is None or user.pk != actor.pk]
     if not people:
-        return
+        return []
     selectors.notifications_written()
     now = timezone.now()
     folded: dict[Any, Notification] = {}
@@ -309,7 +317,10 @@ def notify(
             folded.setdefault(earlier.recipient_id, earlier)
     for earlier in folded.values():
         earlier.count += 1
-        earlier.params = params
+        earlier.params = {
+            **params,
+            **{name: earlier.params[name] for name in fold_keep if name in earlier.params},
+        }
         earlier.created_at = now
     if folded:
         Notification.objects.bulk_update(folded.values(), ["count", "params", "created_at"])
@@ -320,6 +331,7 @@ def notify(
         for user in people
         if user.pk not in folded
     )
+    return [user for user in people if user.pk not in folded]
 
 
 def notification_mark_read(*, user: Any, notification_id: uuid.UUID) -> Notification:

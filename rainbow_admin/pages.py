@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from rainbow_admin.errors import DomainError
+from rainbow_admin.errors import DomainError, input_errors
 
 
 def company_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -44,9 +44,11 @@ def admin_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 def show_domain_error(
     request: HttpRequest, exc: DomainError, form: forms.Form | None = None
 ) -> None:
-    """Put a service's refusal where the user will read it: on the form field, or as a message."""
-    if form is not None:
-        field = exc.field if exc.field in form.fields else None
-        form.add_error(field, str(exc.message))
-    else:
-        messages.error(request, str(exc.message))
+    """Put a service's refusal where the user will read it: on the form field, or as a message;
+    a refusal of several inputs (``InvalidInputs``) puts each on its field."""
+    for error in input_errors(exc):
+        if form is not None:
+            field = error.field if error.field in form.fields else None
+            form.add_error(field, str(error.message))
+        else:
+            messages.error(request, str(error.message))

@@ -4,7 +4,9 @@ from django_countries.fields import LazyTypedChoiceField
 
 from companies.models import User
 from companies.validation import country_choices
+from rainbow_admin.errors import InvalidInput, input_errors
 from telephony.models import Device, HuntGroup, Pbx
+from telephony.services.pbx import clean_numbering
 
 
 class PbxDeclareForm(forms.Form):
@@ -13,15 +15,13 @@ class PbxDeclareForm(forms.Form):
     country = LazyTypedChoiceField(label=_("Country"), choices=country_choices)
     extension_prefix = forms.CharField(
         label=_("Extension prefix (Cloud PBX)"),
-        max_length=4,
         required=False,
         help_text=_("Digits every extension starts with, e.g. 8. Fixed once created."),
     )
-    extension_digits = forms.IntegerField(
+    extension_digits = forms.CharField(
         label=_("Digits after the prefix (Cloud PBX)"),
         required=False,
-        min_value=1,
-        max_value=6,
+        widget=forms.NumberInput(attrs={"min": 1, "max": 6}),
         help_text=_("With prefix 8 and 3 digits, extensions run from 8000 to 8999."),
     )
     time_zone = forms.CharField(
@@ -69,10 +69,23 @@ class PbxDeclareForm(forms.Form):
         for name in self.kind_dependent_fields() - chosen:
             self.errors.pop(name, None)
             cleaned.pop(name, None)
+        if cleaned.get("kind") == Pbx.Kind.CLOUD_PBX:
+            # The service's own check of the numbering (prefix and digits together), so that
+            # its errors show with the form's (a missing name) rather than after them.
+            try:
+                clean_numbering(
+                    cleaned.get("extension_prefix"),
+                    cleaned.get("extension_digits"),
+                    country=str(cleaned.get("country") or ""),
+                )
+            except InvalidInput as exc:
+                for error in input_errors(exc):
+                    self.add_error(error.field, str(error.message))
         return cleaned
 
     def service_data(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if v not in ("", None)}
+        data["name"] = self.cleaned_data.get("name") or ""
         return data
 
 
@@ -136,11 +149,19 @@ class NumbersForm(forms.Form):
 
 
 class HuntGroupForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100)
-    extension = forms.CharField(label=_("Extension (optional)"), max_length=10, required=False)
+    # Name, extension and ring timeout are the service's to check (``hunt_group_create``), all
+    # at once.
+    name = forms.CharField(
+        label=_("Name"), required=False, widget=forms.TextInput(attrs={"required": True})
+    )
+    extension = forms.CharField(label=_("Extension (optional)"), required=False)
     policy = forms.ChoiceField(label=_("Policy"), choices=HuntGroup.Policy.choices)
-    ring_timeout = forms.IntegerField(
-        label=_("Ring timeout (seconds)"), initial=20, help_text=_("From 5 to 30 seconds.")
+    ring_timeout = forms.CharField(
+        label=_("Ring timeout (seconds)"),
+        initial=20,
+        required=False,
+        widget=forms.NumberInput(attrs={"min": 5, "max": 30, "required": True}),
+        help_text=_("From 5 to 30 seconds."),
     )
 
 

@@ -28,7 +28,7 @@ from licensing.services._shared import (
 from notifications.models import render_message
 from notifications.services import email_queue, notify, stored_message
 from partners.scopes import active_link_scopes
-from rainbow_admin.errors import Conflict
+from rainbow_admin.errors import Conflict, InputErrors
 from rainbow_admin.permissions import (
     SCOPE_LICENSING,
     is_member_of,
@@ -48,17 +48,21 @@ def _translated(message: Any, params: dict[str, Any]) -> Any:
 def _tell_company_admins(
     subscription: Subscription, actor: User, message: Any, params: dict[str, Any]
 ) -> None:
-    """The company's admins learn (portal and email) what their partner changed."""
+    """The company's admins learn (portal and email) what their partner changed. The same change
+    repeated on the subscription within the fold window updates their notification and sends
+    no other email (``notify`` says who got a new one); the actor hears nothing of it."""
     company = subscription.company
     if is_member_of(actor, company):
         return
     params = {"actor": actor.name, **params}
     admins = list(company_admins(company_id=company.pk))
     url = reverse("licenses")
-    notify(recipients=admins, message=message, params=params, url=url)
+    told = notify(
+        recipients=admins, message=message, params=params, url=url, actor=actor, fold_keep=("old",)
+    )
     # Lazy: rendered in each recipient's language.
     partner_name = actor.company.name if actor.company_id else _("the platform operators")
-    for person in admins:
+    for person in told:
         email_queue(
             to=person.email,
             language=person.language,
@@ -109,13 +113,22 @@ def subscription_create(
     The company's first Essential subscription becomes its default one: new members get a seat.
     """
     require_partner_scope(actor, company, SCOPE_LICENSING)
-    offer_row = clean_offer(offer)
+    errors = InputErrors()  # every wrong field at once
+    with errors.check():
+        offer_row = clean_offer(offer)
+    with errors.check():
+        quantity = clean_quantity(quantity)
+    with errors.check():
+        billing = clean_billing(billing)
+    with errors.check():
+        purchase_order = clean_purchase_order(purchase_order)
+    errors.raise_any()
     subscription = Subscription(
         company=company,
         offer=offer_row,
-        quantity=clean_quantity(quantity),
-        billing=clean_billing(billing),
-        purchase_order=clean_purchase_order(purchase_order),
+        quantity=quantity,
+        billing=billing,
+        purchase_order=purchase_order,
         reseller=actor.company if actor.company_id else None,
         subscribed_by=actor,
     )

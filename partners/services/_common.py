@@ -30,11 +30,14 @@ def tell_admins(
     url_name: str = "",
     url_args: tuple = (),
     actor: User | None = None,
-) -> None:
+) -> list[User]:
     """An in-portal notification to every active admin of ``company`` but the ``actor`` (who
-    did it; their repeats fold into one notification)."""
+    did it; their repeats fold into one notification). Returns the admins newly told (see
+    ``notify``), for an email that follows the same rule (``email_admins(only=...)``)."""
     url = reverse(url_name, args=url_args) if url_name else ""
-    notify(recipients=admins_of(company), message=message, params=params, url=url, actor=actor)
+    return notify(
+        recipients=admins_of(company), message=message, params=params, url=url, actor=actor
+    )
 
 
 def email_admins(
@@ -44,9 +47,11 @@ def email_admins(
     context: dict[str, Any],
     topic: str,
     object_id: uuid.UUID,
+    only: list[User] | None = None,
 ) -> int:
-    """One email to each active admin of ``company``, each in their own language."""
-    admins = admins_of(company)
+    """One email to each active admin of ``company``, each in their own language; ``only``:
+    to those of them (the admins ``tell_admins`` newly told)."""
+    admins = admins_of(company) if only is None else only
     for admin in admins:
         email_queue(
             to=admin.email,

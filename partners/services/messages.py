@@ -73,7 +73,9 @@ def partner_message_post(*, actor: User, company: Company, text: str) -> Partner
     else:
         told, url_name, url_args = company, "partner_messages", ()
     params = {"author": actor.name, "company": actor.company.name}
-    tell_admins(
+    # Messages in a row by one author fold into one notification and one email (the
+    # conversation holds them all).
+    newly_told = tell_admins(
         told,
         message=gettext_noop("New message from %(author)s (%(company)s)."),
         params=params,
@@ -92,5 +94,6 @@ def partner_message_post(*, actor: User, company: Company, text: str) -> Partner
         },
         topic="partner_message",
         object_id=message.pk,
+        only=newly_told,
     )
     return message

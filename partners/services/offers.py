@@ -40,7 +40,7 @@ from partners.services.invitations import (
     _insert_first_send,
     _new_token,
 )
-from rainbow_admin.errors import InvalidInput, NotAllowed
+from rainbow_admin.errors import InputErrors, InvalidInput, NotAllowed
 from rainbow_admin.permissions import SCOPES, require_manage
 from rainbow_admin.rate_limits import rate_limit_hit
 from webhooks import payloads
@@ -271,23 +271,30 @@ def customer_offer_send(
             code="resellers_only",
         )
     require_manage(actor, reseller)
-    email = _clean_offer_email(email)
+    errors = InputErrors()  # every wrong field at once
+    with errors.check():
+        email = _clean_offer_email(email)
     company_name = " ".join((company_name or "").split())
-    if len(company_name) > 150:
-        raise InvalidInput(
-            _("The name is too long (150 characters at most)."),
-            code="name_too_long",
-            field="company_name",
-        )
+    with errors.check():
+        if len(company_name) > 150:
+            raise InvalidInput(
+                _("The name is too long (150 characters at most)."),
+                code="name_too_long",
+                field="company_name",
+            )
     message = (message or "").strip()
-    if len(message) > MESSAGE_MAX_LENGTH:
-        raise InvalidInput(
-            _("The message is too long (2000 characters at most)."),
-            code="message_too_long",
-            field="message",
-        )
-    scopes = clean_scopes(scopes)
-    scopes_until = clean_scopes_until(scopes_until)
+    with errors.check():
+        if len(message) > MESSAGE_MAX_LENGTH:
+            raise InvalidInput(
+                _("The message is too long (2000 characters at most)."),
+                code="message_too_long",
+                field="message",
+            )
+    with errors.check():
+        scopes = clean_scopes(scopes)
+    with errors.check():
+        scopes_until = clean_scopes_until(scopes_until)
+    errors.raise_any()
     _limit_offers(reseller)
     holder = _holder_of(email)
     if holder is None:

@@ -13,7 +13,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from rainbow_admin.errors import DomainError, InvalidInput, Throttled
+from rainbow_admin.errors import DomainError, InvalidInput, InvalidInputs, Throttled
 from rainbow_admin.uploads import UploadTooLarge
 
 
@@ -39,6 +39,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         body: dict[str, Any] = {}
         if exc.field:
             body["field"] = exc.field
+        if isinstance(exc, InvalidInputs):
+            # Every field's errors at once, in the shape of a serializer's (``errors``).
+            errors: dict[str, list[str]] = {}
+            for error in exc.errors:
+                errors.setdefault(error.field or "non_field_errors", []).append(str(error))
+            body["errors"] = errors
         response = error_response(str(exc.message), exc.code, exc.status, **body)
         if isinstance(exc, Throttled):
             response["Retry-After"] = str(exc.retry_after)

@@ -58,8 +58,16 @@
         copy.hidden = false;
         details.appendChild(copy);
       }
+      // The buttons say what they do: the action's own name (or ``data-confirm-action`` where
+      // that name alone would read like "dismiss", as Cancel of a request does), and the
+      // dismissal ``data-confirm-dismiss`` (by default the dialog's Cancel).
       var ok = dialog.querySelector("[data-confirm-ok]");
-      ok.textContent = confirmButton.textContent.trim();
+      ok.textContent = confirmButton.getAttribute("data-confirm-action") || confirmButton.textContent.trim();
+      var dismiss = dialog.querySelector("[data-confirm-cancel]");
+      if (!dismiss.hasAttribute("data-default-text")) {
+        dismiss.setAttribute("data-default-text", dismiss.textContent);
+      }
+      dismiss.textContent = confirmButton.getAttribute("data-confirm-dismiss") || dismiss.getAttribute("data-default-text");
       ok.onclick = function () {
         dialog.close();
         confirmButton.form.requestSubmit(confirmButton);

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -15,7 +16,7 @@ from django.utils.translation import gettext_noop, ngettext_lazy
 from companies.models import User
 from rainbow_admin.celery import task_send
 from rainbow_admin.csvfiles import csv_decode, csv_rows
-from rainbow_admin.errors import DomainError, InvalidInput
+from rainbow_admin.errors import DomainError, InputErrors, InvalidInput, input_errors
 from rainbow_admin.jobs import job_batch, job_claim, jobs_recover
 from telephony.access import require_telephony
 from telephony.identifiers import clean_ipei, clean_mac
@@ -58,22 +59,32 @@ def _line_of(pbx: Pbx, *, line_id: Any = None, extension: str = "") -> Line | No
     return line
 
 
-def _add(pbx: Pbx, *, kind: str, identifier: str, model: str, line: Line | None) -> Device:
-    identifier = _clean_identifier(kind, identifier)
-    if Device.objects.filter(pbx=pbx, identifier=identifier).exists():
-        raise InvalidInput(
-            _("A device with the identifier %(identifier)s is already on this PBX.")
-            % {"identifier": identifier},
-            code="device_exists",
-            field="identifier",
-        )
+def _add(
+    pbx: Pbx, *, kind: str, identifier: str, model: str, line: Line | Callable[[], Any] | None
+) -> Device:
+    """Check the identifier, the model and the line (``line`` may be a callable that finds
+    it), all at once, then add the device."""
+    errors = InputErrors()
+    with errors.check():
+        identifier = _clean_identifier(kind, identifier)
+        if Device.objects.filter(pbx=pbx, identifier=identifier).exists():
+            raise InvalidInput(
+                _("A device with the identifier %(identifier)s is already on this PBX.")
+                % {"identifier": identifier},
+                code="device_exists",
+                field="identifier",
+            )
     model = (model or "").strip()
-    if len(model) > 60:
-        raise InvalidInput(
-            _("The model name is too long (60 characters at most)."),
-            code="too_long",
-            field="model",
-        )
+    with errors.check():
+        if len(model) > 60:
+            raise InvalidInput(
+                _("The model name is too long (60 characters at most)."),
+                code="too_long",
+                field="model",
+            )
+    with errors.check():
+        line = line() if callable(line) else line
+    errors.raise_any()
     return Device.objects.create(pbx=pbx, kind=kind, identifier=identifier, model=model, line=line)
 
 
@@ -85,7 +96,11 @@ def device_add(
     handset), unique on the PBX, optionally assigned to a member's line."""
     pbx = pbx_for_change(actor, pbx, cloud=True)
     device = _add(
-        pbx, kind=kind, identifier=identifier, model=model, line=_line_of(pbx, line_id=line_id)
+        pbx,
+        kind=kind,
+        identifier=identifier,
+        model=model,
+        line=lambda: _line_of(pbx, line_id=line_id),
     )
     record_change(
         actor=actor,
@@ -230,7 +245,9 @@ def device_import_run(*, import_id: Any) -> DeviceImport | None:
                                 kind=row.get("type", "").lower(),
                                 identifier=row.get("identifier", ""),
                                 model=row.get("model", ""),
-                                line=_line_of(pbx, extension=row.get("extension", "")),
+                                line=lambda pbx=pbx, row=row: _line_of(
+                                    pbx, extension=row.get("extension", "")
+                                ),
                             )
                         batch.imported += 1
                     except DomainError as exc:
@@ -238,7 +255,7 @@ def device_import_run(*, import_id: Any) -> DeviceImport | None:
                             {
                                 "row": number,
                                 "identifier": row.get("identifier", ""),
-                                "error": str(exc),
+                                "error": " ".join(str(e) for e in input_errors(exc)),
                             }
                         )
                     batch.processed = number

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from companies.models import User
-from rainbow_admin.errors import InvalidInput, NotFound
+from rainbow_admin.errors import InputErrors, InvalidInput, NotFound
 from telephony.access import require_telephony
 from telephony.identifiers import clean_e164
 from telephony.models import (
@@ -65,11 +65,11 @@ def _hunt_group(pbx: Pbx, group_id: Any, *, field: str) -> HuntGroup | None:
     return group
 
 
-def _route_number(pbx: Pbx, value: Any, **target: Any) -> None:
-    """Route the public number ``value`` of the PBX to a Welcome Service or an attendant; a
-    number already routed somewhere else must be freed first."""
+def _number_to_route(pbx: Pbx, value: Any, obj: Any) -> PublicNumber | None:
+    """The public number ``value`` of the PBX, free to route to ``obj`` (a Welcome Service or
+    an attendant): a number already routed somewhere else must be freed first."""
     if not value:
-        return
+        return None
     e164 = clean_e164(str(value), region=pbx.country.code, field="public_number")
     number = PublicNumber.objects.filter(pbx=pbx, number=e164).first()
     if number is None:
@@ -79,14 +79,21 @@ def _route_number(pbx: Pbx, value: Any, **target: Any) -> None:
             code="unknown_number",
             field="public_number",
         )
-    ((kind, obj),) = target.items()
-    if number.destination and number.target != obj:
+    if number.destination and (obj.pk is None or number.target != obj):
         raise InvalidInput(
             _("%(number)s is routed to %(target)s; route it elsewhere first.")
             % {"number": e164, "target": number.target},
             code="number_in_use",
             field="public_number",
         )
+    return number
+
+
+def _route(number: PublicNumber | None, **target: Any) -> None:
+    """Route a number checked by ``_number_to_route`` to its target."""
+    if number is None:
+        return
+    ((kind, obj),) = target.items()
     number.line = number.hunt_group = number.auto_attendant = number.welcome_service = None
     number.destination = kind
     setattr(number, kind, obj)
@@ -104,41 +111,50 @@ def _require_name_free(others: QuerySet, name: str, message: str) -> None:
 
 
 def _clean_group(pbx: Pbx, data: dict[str, Any], group: HuntGroup) -> list[Line] | None:
+    """Check every field given and refuse them all at once (``InvalidInputs``)."""
+    errors = InputErrors()
+    lines: list[Line] | None = None
     if "name" in data:
-        group.name = _clean_name(data["name"])
-        _require_name_free(
-            HuntGroup.objects.filter(pbx=pbx).exclude(pk=group.pk),
-            group.name,
-            _("A hunt group named “%(name)s” already exists."),
-        )
-    if data.get("extension"):
-        group.extension = _clean_extension(pbx, data["extension"], exclude_group=group.pk)
-    elif "extension" in data:
-        group.extension = ""
+        with errors.check():
+            group.name = _clean_name(data["name"])
+            _require_name_free(
+                HuntGroup.objects.filter(pbx=pbx).exclude(pk=group.pk),
+                group.name,
+                _("A hunt group named “%(name)s” already exists."),
+            )
+    with errors.check():
+        if data.get("extension"):
+            group.extension = _clean_extension(pbx, data["extension"], exclude_group=group.pk)
+        elif "extension" in data:
+            group.extension = ""
     if "policy" in data:
-        if data["policy"] not in HuntGroup.Policy.values:
-            raise InvalidInput(
-                _("Choose a policy: serial, parallel or circular."),
-                code="invalid_policy",
-                field="policy",
-            )
-        group.policy = data["policy"]
+        with errors.check():
+            if data["policy"] not in HuntGroup.Policy.values:
+                raise InvalidInput(
+                    _("Choose a policy: serial, parallel or circular."),
+                    code="invalid_policy",
+                    field="policy",
+                )
+            group.policy = data["policy"]
     if "ring_timeout" in data:
-        try:
-            timeout = int(data["ring_timeout"])
-        except (TypeError, ValueError):
-            timeout = 0
-        if not 5 <= timeout <= 30:
-            raise InvalidInput(
-                _("The ring timeout is 5 to 30 seconds."),
-                code="invalid_timeout",
-                field="ring_timeout",
-            )
-        group.ring_timeout = timeout
+        with errors.check():
+            try:
+                timeout = int(data["ring_timeout"])
+            except (TypeError, ValueError):
+                timeout = 0
+            if not 5 <= timeout <= 30:
+                raise InvalidInput(
+                    _("The ring timeout is 5 to 30 seconds."),
+                    code="invalid_timeout",
+                    field="ring_timeout",
+                )
+            group.ring_timeout = timeout
     if "members" in data:
-        ids = list(dict.fromkeys(data["members"] or []))
-        return _lines_of_members(pbx, ids, field="members")
-    return None
+        with errors.check():
+            ids = list(dict.fromkeys(data["members"] or []))
+            lines = _lines_of_members(pbx, ids, field="members")
+    errors.raise_any()
+    return lines
 
 
 def _set_members(group: HuntGroup, lines: list[Line] | None) -> None:
@@ -309,21 +325,30 @@ def welcome_service_create(*, actor: User, pbx: Pbx, data: dict[str, Any]) -> We
     """A Welcome Service answers its public number: the open destination during the weekday
     hours (dated exceptions override them), the closed one otherwise, in the PBX's time zone."""
     pbx = pbx_for_change(actor, pbx, cloud=True)
-    service = WelcomeService(pbx=pbx, name=_clean_name(data.get("name")))
-    _require_name_free(
-        WelcomeService.objects.filter(pbx=pbx),
-        service.name,
-        _("A Welcome Service named “%(name)s” already exists."),
-    )
-    _apply_destinations(pbx, service, data)
-    hours = _clean_hours(data.get("hours") or [])
-    exceptions = _clean_exceptions(data.get("exceptions") or [])
+    service = WelcomeService(pbx=pbx)
+    errors = InputErrors()
+    with errors.check():
+        service.name = _clean_name(data.get("name"))
+        _require_name_free(
+            WelcomeService.objects.filter(pbx=pbx),
+            service.name,
+            _("A Welcome Service named “%(name)s” already exists."),
+        )
+    with errors.check():
+        _apply_destinations(pbx, service, data)
+    with errors.check():
+        hours = _clean_hours(data.get("hours") or [])
+    with errors.check():
+        exceptions = _clean_exceptions(data.get("exceptions") or [])
+    with errors.check():
+        number = _number_to_route(pbx, data.get("public_number"), service)
+    errors.raise_any()
     service.save()
     for row in hours + exceptions:
         row.welcome_service = service
     OpeningHours.objects.bulk_create(hours)
     OpeningException.objects.bulk_create(exceptions)
-    _route_number(pbx, data.get("public_number"), welcome_service=service)
+    _route(number, welcome_service=service)
     record_change(
         actor=actor,
         pbx=pbx,
@@ -340,23 +365,38 @@ def welcome_service_update(
 ) -> WelcomeService:
     """Change a Welcome Service; ``hours`` and ``exceptions``, when given, replace the old ones."""
     pbx = pbx_for_change(actor, service.pbx)
+    errors = InputErrors()
     if "name" in data:
-        service.name = _clean_name(data["name"])
-    _apply_destinations(pbx, service, data)
+        with errors.check():
+            service.name = _clean_name(data["name"])
+            _require_name_free(
+                WelcomeService.objects.filter(pbx=pbx).exclude(pk=service.pk),
+                service.name,
+                _("A Welcome Service named “%(name)s” already exists."),
+            )
+    with errors.check():
+        _apply_destinations(pbx, service, data)
     if "hours" in data:
-        hours = _clean_hours(data["hours"] or [])
+        with errors.check():
+            hours = _clean_hours(data["hours"] or [])
+    if "exceptions" in data:
+        with errors.check():
+            exceptions = _clean_exceptions(data["exceptions"] or [])
+    with errors.check():
+        number = _number_to_route(pbx, data.get("public_number"), service)
+    errors.raise_any()
+    if "hours" in data:
         OpeningHours.objects.filter(welcome_service=service).delete()
         for row in hours:
             row.welcome_service = service
         OpeningHours.objects.bulk_create(hours)
     if "exceptions" in data:
-        exceptions = _clean_exceptions(data["exceptions"] or [])
         OpeningException.objects.filter(welcome_service=service).delete()
         for row in exceptions:
             row.welcome_service = service
         OpeningException.objects.bulk_create(exceptions)
     service.save()
-    _route_number(pbx, data.get("public_number"), welcome_service=service)
+    _route(number, welcome_service=service)
     record_change(
         actor=actor,
         pbx=pbx,
@@ -524,20 +564,23 @@ def auto_attendant_create(*, actor: User, pbx: Pbx, data: dict[str, Any]) -> Aut
     """An Automated Attendant answers its public number with a root menu of keys 0-9, each to a
     member, a hunt group or a sub-menu (three levels at most); callers may dial extensions."""
     pbx = pbx_for_change(actor, pbx, cloud=True)
-    attendant = AutoAttendant(
-        pbx=pbx,
-        name=_clean_name(data.get("name")),
-        dial_by_extension=bool(data.get("dial_by_extension", True)),
-    )
-    _require_name_free(
-        AutoAttendant.objects.filter(pbx=pbx),
-        attendant.name,
-        _("An Automated Attendant named “%(name)s” already exists."),
-    )
-    keys = _clean_keys(pbx, data.get("keys") or [])
+    attendant = AutoAttendant(pbx=pbx, dial_by_extension=bool(data.get("dial_by_extension", True)))
+    errors = InputErrors()
+    with errors.check():
+        attendant.name = _clean_name(data.get("name"))
+        _require_name_free(
+            AutoAttendant.objects.filter(pbx=pbx),
+            attendant.name,
+            _("An Automated Attendant named “%(name)s” already exists."),
+        )
+    with errors.check():
+        keys = _clean_keys(pbx, data.get("keys") or [])
+    with errors.check():
+        number = _number_to_route(pbx, data.get("public_number"), attendant)
+    errors.raise_any()
     attendant.save()
     _replace_keys(attendant, keys)
-    _route_number(pbx, data.get("public_number"), auto_attendant=attendant)
+    _route(number, auto_attendant=attendant)
     record_change(
         actor=actor,
         pbx=pbx,
@@ -554,14 +597,27 @@ def auto_attendant_update(
 ) -> AutoAttendant:
     """Change an attendant; ``keys``, when given, replace the whole menu tree."""
     pbx = pbx_for_change(actor, attendant.pbx)
+    errors = InputErrors()
     if "name" in data:
-        attendant.name = _clean_name(data["name"])
+        with errors.check():
+            attendant.name = _clean_name(data["name"])
+            _require_name_free(
+                AutoAttendant.objects.filter(pbx=pbx).exclude(pk=attendant.pk),
+                attendant.name,
+                _("An Automated Attendant named “%(name)s” already exists."),
+            )
+    if "keys" in data:
+        with errors.check():
+            keys = _clean_keys(pbx, data["keys"] or [])
+    with errors.check():
+        number = _number_to_route(pbx, data.get("public_number"), attendant)
+    errors.raise_any()
     if "dial_by_extension" in data:
         attendant.dial_by_extension = bool(data["dial_by_extension"])
     if "keys" in data:
-        _replace_keys(attendant, _clean_keys(pbx, data["keys"] or []))
+        _replace_keys(attendant, keys)
     attendant.save()
-    _route_number(pbx, data.get("public_number"), auto_attendant=attendant)
+    _route(number, auto_attendant=attendant)
     record_change(
         actor=actor,
         pbx=pbx,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_noop, ngettext_lazy
 from django_countries import countries
 
 from companies.models import User
-from rainbow_admin.errors import InvalidInput
+from rainbow_admin.errors import InputErrors, InvalidInput
 from telephony.emergency import emergency_code, is_known
 from telephony.identifiers import clean_e164
 from telephony.models import (
@@ -59,13 +59,17 @@ def numbers_add(*, actor: User, pbx: Pbx, number: str, count: int = 1) -> list[P
     phonenumbers library). A range overlapping numbers already there adds nothing. The first
     number of the PBX becomes the company number."""
     pbx = pbx_for_change(actor, pbx, cloud=True)
-    first = clean_e164(number, region=pbx.country.code)
-    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_RANGE:
-        raise InvalidInput(
-            _("A range has 1 to %(max)s numbers.") % {"max": MAX_RANGE},
-            code="invalid_range",
-            field="count",
-        )
+    errors = InputErrors()
+    with errors.check():
+        first = clean_e164(number, region=pbx.country.code)
+    with errors.check():
+        if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_RANGE:
+            raise InvalidInput(
+                _("A range has 1 to %(max)s numbers.") % {"max": MAX_RANGE},
+                code="invalid_range",
+                field="count",
+            )
+    errors.raise_any()
     wanted = _number_range(first, count)
     taken = sorted(
         PublicNumber.objects.filter(pbx=pbx, number__in=wanted).values_list("number", flat=True)
@@ -217,26 +221,33 @@ def emergency_number_add(
 ) -> EmergencyNumber:
     """Add an emergency number for a country (2 to 6 digits, once per country)."""
     pbx = pbx_for_change(actor, pbx, cloud=True)
+    errors = InputErrors()
     country = (country or "").strip().upper()
-    if country not in dict(countries):
-        raise InvalidInput(
-            _("Choose a country by its ISO 3166 code, e.g. DE or FR."),
-            code="invalid_country",
-            field="country",
-        )
+    with errors.check():
+        if country not in dict(countries):
+            raise InvalidInput(
+                _("Choose a country by its ISO 3166 code, e.g. DE or FR."),
+                code="invalid_country",
+                field="country",
+            )
     number = (number or "").strip()
-    if not (number.isdigit() and 2 <= len(number) <= 6):
-        raise InvalidInput(
-            _("An emergency number is 2 to 6 digits, e.g. 112."),
-            code="invalid_emergency_number",
-            field="number",
-        )
-    if EmergencyNumber.objects.filter(pbx=pbx, country=country, number=number).exists():
-        raise InvalidInput(
-            _("%(number)s is already an emergency number for this country.") % {"number": number},
-            code="emergency_exists",
-            field="number",
-        )
+    with errors.check():
+        if not (number.isdigit() and 2 <= len(number) <= 6):
+            raise InvalidInput(
+                _("An emergency number is 2 to 6 digits, e.g. 112."),
+                code="invalid_emergency_number",
+                field="number",
+            )
+        if EmergencyNumber.objects.filter(pbx=pbx, country=country, number=number).exists():
+            raise InvalidInput(
+                _("%(number)s is already an emergency number for this country.")
+                % {"number": number},
+                code="emergency_exists",
+                field="number",
+            )
+    with errors.check():
+        hunt_group = _hunt_group_of(pbx, hunt_group_id)
+    errors.raise_any()
     text = (description or "").strip()[:120]
     code = emergency_code(country, number)
     row = EmergencyNumber.objects.create(
@@ -247,7 +258,7 @@ def emergency_number_add(
         # Without words of their own, a known number reads in each reader's language.
         description_code=code if not text and is_known(code) else "",
         softphone_allowed=bool(softphone_allowed),
-        hunt_group=_hunt_group_of(pbx, hunt_group_id),
+        hunt_group=hunt_group,
     )
     record_change(
         actor=actor,

@@ -14,7 +14,7 @@ from companies.models import Company, User
 from companies.selectors import company_admins
 from companies.validation import clean_country, clean_language
 from notifications.services import activity_record, email_queue
-from rainbow_admin.errors import InvalidInput
+from rainbow_admin.errors import InputErrors, InvalidInput
 from telephony.access import require_pbx_declare
 from telephony.emergency import emergency_code, emergency_table
 from telephony.identifiers import clean_e164, clean_host
@@ -83,8 +83,8 @@ def _clean_time_zone(value: str | None) -> str:
     return value
 
 
-def _clean_numbering(prefix: Any, digits: Any, *, country: str) -> tuple[str, int]:
-    prefix = str(prefix if prefix is not None else "").strip()
+def _clean_prefix(value: Any) -> str:
+    prefix = str(value if value is not None else "").strip()
     if not (prefix.isdigit() and 1 <= len(prefix) <= 4):
         raise InvalidInput(
             _("The extension prefix is 1 to 4 digits, e.g. 8."),
@@ -97,11 +97,17 @@ def _clean_numbering(prefix: Any, digits: Any, *, country: str) -> tuple[str, in
             code="invalid_prefix",
             field="extension_prefix",
         )
+    return prefix
+
+
+def _clean_digits(value: Any, *, prefix: str) -> int:
+    """1 to 6 digits after the prefix; with a valid prefix, 8 digits in all at most."""
     try:
-        count = int(digits)
+        count = int(value)
     except (TypeError, ValueError):
         count = 0
-    if isinstance(digits, bool) or not 1 <= count <= 6 or len(prefix) + count > 8:
+    too_long = prefix.isdigit() and len(prefix) <= 4 and len(prefix) + count > 8
+    if isinstance(value, bool) or not 1 <= count <= 6 or too_long:
         raise InvalidInput(
             _(
                 "The number of digits after the prefix is 1 to 6, and extensions have 8 digits "
@@ -110,6 +116,17 @@ def _clean_numbering(prefix: Any, digits: Any, *, country: str) -> tuple[str, in
             code="invalid_digits",
             field="extension_digits",
         )
+    return count
+
+
+def clean_numbering(prefix: Any, digits: Any, *, country: str) -> tuple[str, int]:
+    """The prefix and the number of digits after it, each checked (both refused at once)."""
+    errors = InputErrors()
+    with errors.check():
+        prefix = _clean_prefix(prefix)
+    with errors.check():
+        count = _clean_digits(digits, prefix=str(prefix if prefix is not None else "").strip())
+    errors.raise_any()
     probe = Pbx(kind=Pbx.Kind.CLOUD_PBX, extension_prefix=prefix, extension_digits=count)
     for number, _description in emergency_table().get(country, []):
         if probe.in_range(number):
@@ -156,21 +173,28 @@ def _check_name_free(company: Company, name: str, exclude_id=None) -> None:
 
 
 def _apply_kind_settings(pbx: Pbx, data: dict[str, Any]) -> None:
-    """Per-kind settings; those of another kind are ignored."""
+    """Per-kind settings; those of another kind are ignored. Every wrong one is refused."""
+    errors = InputErrors()
     if pbx.is_cloud:
         if "language" in data:
-            pbx.language = clean_language(data["language"])
+            with errors.check():
+                pbx.language = clean_language(data["language"])
         if "time_zone" in data:
-            pbx.time_zone = _clean_time_zone(data["time_zone"])
+            with errors.check():
+                pbx.time_zone = _clean_time_zone(data["time_zone"])
     elif pbx.kind in (Pbx.Kind.OMNIPCX_ENTERPRISE, Pbx.Kind.OXO_CONNECT):
         if "system_id" in data:
-            pbx.system_id = _clean_text(data["system_id"], field="system_id", max_length=64)
+            with errors.check():
+                pbx.system_id = _clean_text(data["system_id"], field="system_id", max_length=64)
         if "version" in data:
-            pbx.version = _clean_text(data["version"], field="version", max_length=32)
+            with errors.check():
+                pbx.version = _clean_text(data["version"], field="version", max_length=32)
         if "call_server" in data:
-            pbx.call_server = clean_host(data["call_server"], field="call_server")
+            with errors.check():
+                pbx.call_server = clean_host(data["call_server"], field="call_server")
     elif "sip_domain" in data:
         pbx.sip_domain = clean_host(data["sip_domain"], field="sip_domain")
+    errors.raise_any()
 
 
 # --- PBXs -----------------------------------------------------------------------------------
@@ -193,29 +217,37 @@ def pbx_declare(
     Cloud PBX of the company) and gets the country's emergency numbers."""
     require_pbx_declare(actor, company)
     Company.objects.select_for_update().get(pk=company.pk)
-    if kind not in Pbx.Kind.values:
-        raise InvalidInput(
-            _("Choose a kind: cloud_pbx, omnipcx_enterprise, oxo_connect or third_party."),
-            code="invalid_kind",
-            field="kind",
-        )
+    errors = InputErrors()
+    with errors.check():
+        if kind not in Pbx.Kind.values:
+            raise InvalidInput(
+                _("Choose a kind: cloud_pbx, omnipcx_enterprise, oxo_connect or third_party."),
+                code="invalid_kind",
+                field="kind",
+            )
     pbx = Pbx(
-        company=company,
-        kind=kind,
-        name=_clean_name(name),
-        country=clean_country(country),
-        declared_by=actor,
-        declared_by_company_id=actor.company_id,
+        company=company, kind=kind, declared_by=actor, declared_by_company_id=actor.company_id
     )
-    _check_name_free(company, pbx.name)
+    with errors.check():
+        pbx.name = _clean_name(name)
+        _check_name_free(company, pbx.name)
+    with errors.check():
+        pbx.country = clean_country(country)
     if pbx.is_cloud:
-        pbx.extension_prefix, pbx.extension_digits = _clean_numbering(
-            extension_prefix, extension_digits, country=pbx.country.code
-        )
-        _check_no_overlap(company, pbx.extension_prefix)
+        with errors.check():
+            pbx.extension_prefix, pbx.extension_digits = clean_numbering(
+                extension_prefix,
+                extension_digits,
+                country=pbx.country.code if pbx.country else "",
+            )
+            _check_no_overlap(company, pbx.extension_prefix)
         settings.setdefault("language", company.language)
-        settings.setdefault("time_zone", DEFAULT_TIME_ZONES.get(pbx.country.code, "UTC"))
-    _apply_kind_settings(pbx, settings)
+        settings.setdefault(
+            "time_zone", DEFAULT_TIME_ZONES.get(pbx.country.code if pbx.country else "", "UTC")
+        )
+    with errors.check():
+        _apply_kind_settings(pbx, settings)
+    errors.raise_any()
     pbx.save()
     if pbx.is_cloud:
         EmergencyNumber.objects.bulk_create(
@@ -261,31 +293,41 @@ def pbx_update(*, actor: User, pbx: Pbx, data: dict[str, Any]) -> Pbx:
     numbering are fixed once created."""
     require_pbx_declare(actor, pbx.company)
     pbx = lock_pbx(pbx)
-    if "kind" in data and data["kind"] != pbx.kind:
-        raise InvalidInput(
-            _("The kind of a PBX cannot change; remove it and declare a new one."),
-            code="kind_fixed",
-            field="kind",
-        )
+    errors = InputErrors()
+    with errors.check():
+        if "kind" in data and data["kind"] != pbx.kind:
+            raise InvalidInput(
+                _("The kind of a PBX cannot change; remove it and declare a new one."),
+                code="kind_fixed",
+                field="kind",
+            )
     for field in ("extension_prefix", "extension_digits"):
-        if field in data and str(data[field]) != str(getattr(pbx, field)):
-            raise InvalidInput(
-                _("The internal numbering of a Cloud PBX is fixed once it is created."),
-                code="numbering_fixed",
-                field=field,
-            )
+        with errors.check():
+            if field in data and str(data[field]) != str(getattr(pbx, field)):
+                raise InvalidInput(
+                    _("The internal numbering of a Cloud PBX is fixed once it is created."),
+                    code="numbering_fixed",
+                    field=field,
+                )
     if "name" in data:
-        pbx.name = _clean_name(data["name"])
-        _check_name_free(pbx.company, pbx.name, exclude_id=pbx.pk)
+        with errors.check():
+            pbx.name = _clean_name(data["name"])
+            _check_name_free(pbx.company, pbx.name, exclude_id=pbx.pk)
     if "country" in data:
-        pbx.country = clean_country(data["country"])
+        with errors.check():
+            pbx.country = clean_country(data["country"])
     if "status" in data:
-        if data["status"] not in Pbx.Status.values:
-            raise InvalidInput(
-                _("Choose a status: active or suspended."), code="invalid_status", field="status"
-            )
-        pbx.status = data["status"]
-    _apply_kind_settings(pbx, data)
+        with errors.check():
+            if data["status"] not in Pbx.Status.values:
+                raise InvalidInput(
+                    _("Choose a status: active or suspended."),
+                    code="invalid_status",
+                    field="status",
+                )
+            pbx.status = data["status"]
+    with errors.check():
+        _apply_kind_settings(pbx, data)
+    errors.raise_any()
     pbx.save()
     record_change(
         actor=actor,

@@ -264,6 +264,15 @@ class AttendantsPage(PbxPage):
         return self.to(f"attendants/{done.value.pk}/") if done else None
 
 
+def _key_leads_to(key: AttendantKey) -> str:
+    """What a key does now, in words (the confirmation before it is replaced)."""
+    if key.action == AttendantKey.Action.MENU:
+        return _("sub-menu %(path)s") % {"path": "-".join(key.path)}
+    if key.line_id:
+        return f"{key.line.user.name} ({key.line.extension})"
+    return key.hunt_group.name if key.hunt_group_id else "-"
+
+
 class AttendantPage(PbxPage):
     template = "telephony/attendant_detail.html"
     tab = "attendants"
@@ -283,9 +292,12 @@ class AttendantPage(PbxPage):
             "digits": [str(d) for d in range(10)],
             "destinations": destination_choices(self.pbx),
             "free_numbers": _free_numbers(self.pbx),
+            "replacing": self.replacing,
         }
 
-    def on_key(self) -> HttpResponse:
+    replacing: dict[str, Any] | None = None
+
+    def on_key(self) -> HttpResponse | None:
         post = self.request.POST
         target = post.get("target", "")
         kind, ident = split_destination(target)
@@ -296,6 +308,23 @@ class AttendantPage(PbxPage):
             "member": ident if kind == "member" else None,
             "hunt_group": ident if kind == "hunt_group" else None,
         }
+        current = next(
+            (k for k in self.item.keys.all() if (k.menu, k.digit) == (key["menu"], key["digit"])),
+            None,
+        )
+        if current is not None and post.get("replace") != "1":
+            # A key already used is never overwritten silently: the page says what it does
+            # now and asks for an explicit "Replace".
+            self.replacing = {
+                "menu": key["menu"],
+                "digit": key["digit"],
+                "target": target,
+                "current": _key_leads_to(current),
+                "new": dict(destination_choices(self.pbx)).get(target)
+                or (_("a sub-menu") if target == "menu" else target),
+                "has_sub_menu": current.action == AttendantKey.Action.MENU,
+            }
+            return None
         self.run(
             lambda: services.attendant_key_set(actor=self.user, attendant=self.item, key=key),
             _("The key was set."),

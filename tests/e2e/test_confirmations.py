@@ -2,9 +2,16 @@
 
 import pytest
 
-from telephony.models import Device, HuntGroup, HuntGroupMember, Line
+from telephony.models import Device, EmergencyNumber, HuntGroup, HuntGroupMember, Line
 from tests.conftest import sign_in
-from tests.factories import PASSWORD, AdminFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    AdminFactory,
+    PartnerLinkFactory,
+    ResellerFactory,
+    UserFactory,
+)
+from tests.partners.factories import InvitationFactory
 from tests.telephony.factories import CloudPbxFactory, LineFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -95,3 +102,68 @@ def test_the_last_admin_is_not_offered_deactivate(client):
     page = client.get("/members/").content.decode()
     assert page.count(">Deactivate</button>") == 3
     assert second.name in page
+
+
+def test_cancelling_a_request_on_the_dashboard_asks_first_naming_the_company(page):
+    admin = AdminFactory()
+    invitation = InvitationFactory(
+        from_company=admin.company, to_company=ResellerFactory(name="Northwind Telecom")
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, admin.email, PASSWORD)
+    page.goto("/dashboard/")
+    panel = page.get_by_role("region", name="YOUR PARTNER")
+    panel.get_by_role("button", name="Cancel").click()
+    dialog = page.get_by_role("dialog")
+    assert dialog.get_by_text("Cancel your request to Northwind Telecom?").is_visible()
+    # The two buttons cannot be mistaken: neither is a bare "Cancel".
+    keep = dialog.get_by_role("button", name="Keep the request", exact=True)
+    assert keep.evaluate("el => el === document.activeElement")
+    keep.click()
+    assert dialog.is_hidden()
+    invitation.refresh_from_db()
+    assert invitation.status == "pending"
+    panel.get_by_role("button", name="Cancel").click()
+    dialog.get_by_role("button", name="Cancel the request", exact=True).click()
+    page.wait_for_load_state()
+    page.get_by_text("Request sent to Northwind Telecom").wait_for(state="detached")
+    invitation.refresh_from_db()
+    assert invitation.status == "cancelled"
+    assert page.console_errors == []
+
+
+def test_removing_the_uk_999_names_the_number_and_what_goes(page):
+    admin = AdminFactory()
+    pbx = CloudPbxFactory(company=admin.company, name="London", country="GB")
+    EmergencyNumber.objects.create(pbx=pbx, country="GB", number="999")
+    sign_in(page, admin.email, PASSWORD)
+    page.goto(f"/telephony/pbxs/{pbx.pk}/emergency/")
+    page.get_by_role("row").filter(has_text="999").get_by_role("button", name="Remove").click()
+    dialog = page.get_by_role("dialog")
+    assert dialog.get_by_text(
+        "Remove the emergency number 999 (United Kingdom)? Nobody on this PBX can call it any "
+        "more, from any phone."
+    ).is_visible()
+    page.keyboard.press("Escape")
+    assert EmergencyNumber.objects.filter(pbx=pbx, number="999").exists()
+
+
+def test_define_partner_while_linked_says_what_the_request_replaces(page):
+    admin = AdminFactory()
+    PartnerLinkFactory(company=admin.company, partner=ResellerFactory(name="Northwind Telecom"))
+    sign_in(page, admin.email, PASSWORD)
+    page.goto("/dashboard/")
+    page.get_by_role("region", name="YOUR PARTNER").get_by_role(
+        "link", name="Define partner"
+    ).click()
+    dialog = page.get_by_role("dialog", name="Define partner")
+    note = dialog.get_by_role("note")
+    assert note.is_visible()
+    assert "This request, once accepted, replaces Northwind Telecom" in note.inner_text()
+    assert "The scopes of Northwind Telecom (licenses, telephony) end at once." in (
+        note.inner_text()
+    )
+    apply = dialog.get_by_role("button", name="Apply")
+    assert "replaces Northwind Telecom" in apply.evaluate(
+        "el => document.getElementById(el.getAttribute('aria-describedby')).textContent"
+    )

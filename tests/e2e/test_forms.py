@@ -64,3 +64,17 @@ def test_declare_a_pbx_shows_only_the_chosen_kinds_settings(page, reseller_on_a_
     page.wait_for_load_state()
     assert page.get_by_role("heading", name="Lyon").is_visible()
     assert Pbx.objects.get(name="Lyon").kind == "oxo_connect"
+
+
+def test_a_letter_prefix_and_too_many_digits_are_flagged_together(page, reseller_on_a_long_page):
+    page.get_by_label("Kind").select_option("cloud_pbx")
+    page.get_by_label("Name").fill("Head office")
+    page.get_by_label("Extension prefix (Cloud PBX)").fill("abc")
+    page.get_by_label("Digits after the prefix (Cloud PBX)").fill("99")
+    page.get_by_role("button", name="Declare").click()
+    page.wait_for_load_state()
+    summary = page.get_by_role("alert").filter(has_text="Please correct the following:")
+    assert summary.evaluate("el => el === document.activeElement")
+    assert summary.get_by_role("link", name="The extension prefix is 1 to 4 digits").is_visible()
+    assert summary.get_by_role("link", name="The number of digits after the prefix").is_visible()
+    assert Pbx.objects.filter(kind="cloud_pbx").count() == 0

@@ -321,3 +321,16 @@ def test_reseller_subscribes_and_the_customer_admin_distributes_through_the_api(
     assert third.status_code == 201
     detail = customer.get(f"/api/v1/subscriptions/{created['id']}/").json()
     assert (detail["assigned"], detail["available"]) == (10, 0)
+
+
+def test_a_subscription_is_refused_for_its_offer_and_its_quantity_at_once(
+    api_for, company, reseller_admin
+):
+    response = api_for(reseller_admin).post(
+        subscriptions_url(company), {"offer": "platinum", "quantity": 0}, format="json"
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert set(body["errors"]) == {"offer", "quantity"}
+    assert body["field"] == "offer"
+    assert not Subscription.objects.filter(company=company).exists()

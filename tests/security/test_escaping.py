@@ -128,7 +128,6 @@ NO_NAME = {
     "/accounts/reset/done/": "a confirmation",
     "/accounts/reset/{uidb64}/{token}/": "the new-password form (it names nobody)",
     "/admin/login/": "the operators' sign-in form (operators are sent on to the admin index)",
-    "/partner/define/": "the Define partner form (its matches come from /partner/directory/)",
     "/customers/offer/": "the offer form: an address to type, no name",
     "/admin/password_change/": "a password form",
     "/admin/password_change/done/": "a confirmation",
