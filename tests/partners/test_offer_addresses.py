@@ -7,6 +7,7 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from notifications.models import ActivityRecord, Notification, OutboundEmail
@@ -274,7 +275,7 @@ def test_nobody_else_sees_or_changes_an_offer(reseller_client, unknown_offer, cu
 
 
 def test_the_receiving_company_sees_whom_an_accept_replaces_and_the_reseller_never(
-    reseller_client, customer, customer_admin
+    reseller_client, customer, customer_admin, reseller_admin
 ):
     old = ResellerFactory(name="Old Telecom")
     PartnerLinkFactory(company=customer, partner=old)
@@ -285,6 +286,14 @@ def test_the_receiving_company_sees_whom_an_accept_replaces_and_the_reseller_nev
     listed = mine.get("/api/v1/invitations/?direction=received").json()["results"]
     assert listed[0]["replaces"]["name"] == "Old Telecom"
     assert reseller_client.get(f"/api/v1/invitations/{invitation_id}/").json()["replaces"] is None
+    # The offer's page asks the receiving admin to confirm, naming the partner it replaces.
+    page = Client()
+    page.force_login(customer_admin)
+    html = page.get(f"/partner/requests/{invitation_id}/").content.decode()
+    assert "Old Telecom is your partner now" in html and "replaces Old Telecom" in html
+    page.force_login(reseller_admin)
+    html = page.get(f"/partner/requests/{invitation_id}/").content.decode()
+    assert "Old Telecom" not in html and customer.name not in html
     assert act(mine, invitation_id, "accept").status_code == 200
     assert mine.get(f"/api/v1/invitations/{invitation_id}/").json()["replaces"] is None
 
