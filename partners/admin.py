@@ -13,6 +13,7 @@ class InvitationAdmin(BigTableAdmin, admin.ModelAdmin):
     list_display = (
         "from_company",
         "to_company",
+        "to_email",
         "status",
         "created_at",
         "expires_at",

@@ -38,7 +38,24 @@ class InvitationSerializer(serializers.Serializer):
     scopes = serializers.ListField(child=serializers.ChoiceField(choices=list(SCOPES)))
     scopes_until = serializers.DateTimeField(allow_null=True)
     from_company = CompanyRefSerializer()
-    to_company = CompanyRefSerializer()
+    to_company = CompanyRefSerializer(
+        source="shown_to_company",
+        allow_null=True,
+        help_text="The company that answers. For the reseller that sent an offer: null until "
+        "that company accepts or declines (it knows the address, `to_email`, and no more).",
+    )
+    to_email = serializers.CharField(
+        help_text="An offer's address (an administrator's, or one without an account); empty "
+        "for a request."
+    )
+    to_company_name = serializers.CharField(
+        help_text="The company name the reseller suggested in an offer (for a sign-up)."
+    )
+    replaces = CompanyRefSerializer(
+        allow_null=True,
+        help_text="For the company a pending offer reached: the partner an accept would "
+        "replace; null otherwise and always null for the sender.",
+    )
     message = serializers.CharField()
     created_at = serializers.DateTimeField()
     expires_at = serializers.DateTimeField()
@@ -93,13 +110,15 @@ class CustomerOfferInputSerializer(serializers.Serializer):
 
 
 class CustomerOfferSerializer(serializers.Serializer):
-    """The answer to an offer: what was asked, the same whether the address has an account."""
+    """The answer to an offer: what was asked, and the pending offer as the reseller sees it
+    (resend and cancel it with its id), the same whether the address has an account."""
 
-    email = serializers.CharField()
-    company_name = serializers.CharField()
+    email = serializers.CharField(source="to_email")
+    company_name = serializers.CharField(source="to_company_name")
     message = serializers.CharField()
     scopes = serializers.ListField(child=serializers.CharField())
     scopes_until = serializers.DateTimeField(allow_null=True)
+    invitation = InvitationSerializer(source="*")
 
 
 class CustomerSerializer(serializers.Serializer):
@@ -249,14 +268,15 @@ class CustomerOffersView(APIView):
 
     @extend_schema(
         request=CustomerOfferInputSerializer,
-        responses={201: CustomerOfferSerializer, 429: None},
+        responses={201: CustomerOfferSerializer, 409: None, 429: None},
     )
     def post(self, request: Request) -> Response:
         company = _own_company(request)
         require_manage(request.user, company)
         data = validated(CustomerOfferInputSerializer, request)
-        answer = services.customer_offer_send(actor=request.user, **data)
-        return Response(CustomerOfferSerializer(answer).data, status=status.HTTP_201_CREATED)
+        invitation = services.customer_offer_send(actor=request.user, **data)
+        invitation = selectors.invitation_get(actor=request.user, invitation_id=invitation.pk)
+        return Response(CustomerOfferSerializer(invitation).data, status=status.HTTP_201_CREATED)
 
 
 def _own_company(request: Request) -> Company:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 import uuid
 from datetime import timedelta
 
@@ -35,8 +36,20 @@ class Invitation(ChoiceLabels, models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # None only for an offer whose address has no company to answer it yet: the sign-up through
+    # its emailed link attaches the new company.
     to_company = models.ForeignKey(
-        "companies.Company", on_delete=models.CASCADE, related_name="received_invitations"
+        "companies.Company",
+        on_delete=models.CASCADE,
+        related_name="received_invitations",
+        null=True,
+        blank=True,
+    )
+    # An offer's address (an admin's, or one without an account) and the company name the
+    # reseller suggested for a sign-up; until the company answers, the reseller sees only these.
+    to_email = models.EmailField(_("email address"), blank=True, default="", db_default="")
+    to_company_name = models.CharField(
+        _("company name"), max_length=150, blank=True, default="", db_default=""
     )
     message = models.TextField(_("message"), blank=True, max_length=2000)
     direction = models.CharField(
@@ -81,6 +94,15 @@ class Invitation(ChoiceLabels, models.Model):
                 condition=Q(status="pending", direction="offer"),
                 name="invitation_one_pending_offer_per_pair",
             ),
+            models.UniqueConstraint(
+                fields=["from_company", "to_email"],
+                condition=Q(status="pending", direction="offer") & ~Q(to_email=""),
+                name="invitation_one_pending_offer_per_address",
+            ),
+            models.CheckConstraint(
+                condition=Q(direction="offer") | Q(to_company__isnull=False),
+                name="invitation_request_has_target",
+            ),
             models.CheckConstraint(
                 condition=Q(direction__in=["request", "offer"]), name="invitation_direction_valid"
             ),
@@ -104,7 +126,7 @@ class Invitation(ChoiceLabels, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.from_company} → {self.to_company} ({self.status})"
+        return f"{self.from_company} → {self.to_company or self.to_email} ({self.status})"
 
     @property
     def is_pending(self) -> bool:
@@ -113,6 +135,51 @@ class Invitation(ChoiceLabels, models.Model):
     @property
     def is_offer(self) -> bool:
         return self.direction == self.Direction.OFFER
+
+    @property
+    def target_shown_to_sender(self) -> bool:
+        """Whether the sender may know which company the request reached: always for a request;
+        for an offer only once that company answered. Until then the reseller knows the address
+        it wrote to and nothing more, so whether the address has an account stays hidden."""
+        return not self.is_offer or self.status in (self.Status.ACCEPTED, self.Status.DECLINED)
+
+    @property
+    def shown_to_company(self):
+        """``to_company`` as the viewer may see it: None for the sender of an unanswered offer.
+
+        The selectors say who looks (``viewer_is_sender``); unsaid, the viewer is the target.
+        """
+        if getattr(self, "viewer_is_sender", False) and not self.target_shown_to_sender:
+            return None
+        return self.to_company
+
+    def as_seen_by_sender(self) -> Invitation:
+        """A copy of this request as its sender sees it (for the sender's webhook events)."""
+        seen = copy.copy(self)
+        seen.viewer_is_sender = True
+        return seen
+
+    @property
+    def target_label(self) -> str:
+        """How the sender names the target: the company, or an unanswered offer's address."""
+        if self.target_shown_to_sender and self.to_company is not None:
+            return self.to_company.name
+        return self.to_email
+
+    @property
+    def replaces(self):
+        """For the target of a pending offer: the partner an accept would replace (from the
+        selectors' annotations), else None. Never shown to the sender."""
+        if (
+            not self.is_offer
+            or not self.is_pending
+            or getattr(self, "viewer_is_sender", True)
+            or not getattr(self, "replaces_id", None)
+        ):
+            return None
+        from companies.models import Company
+
+        return Company(id=self.replaces_id, name=self.replaces_name, kind=self.replaces_kind)
 
     @property
     def customer(self):

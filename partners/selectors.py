@@ -5,7 +5,16 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +65,23 @@ def _with_email_status(queryset: QuerySet[Invitation]) -> QuerySet[Invitation]:
     )
 
 
+def _seen_by(queryset: QuerySet[Invitation], company_id: uuid.UUID) -> QuerySet[Invitation]:
+    """Annotate who looks (``viewer_is_sender``: ``Invitation.shown_to_company`` hides the
+    target of an unanswered offer from its sender) and, for a pending offer's target, the partner
+    an accept would replace (``Invitation.replaces``)."""
+    current = PartnerLink.objects.filter(
+        company_id=OuterRef("to_company_id"), ended_at__isnull=True
+    ).exclude(partner_id=OuterRef("from_company_id"))
+    return queryset.annotate(
+        viewer_is_sender=ExpressionWrapper(
+            Q(from_company_id=company_id), output_field=BooleanField()
+        ),
+        replaces_id=Subquery(current.values("partner_id")[:1]),
+        replaces_name=Subquery(current.values("partner__name")[:1]),
+        replaces_kind=Subquery(current.values("partner__kind")[:1]),
+    )
+
+
 def partner_panel(*, company: Company) -> dict[str, Any]:
     """The YOUR PARTNER panel: the active link, or the pending request, or nothing.
 
@@ -99,9 +125,11 @@ def invitations_list(
         )
     queryset = Invitation.objects.select_related("from_company", "to_company", "created_by")
     if direction == "issued":
-        queryset = queryset.filter(from_company=company)
+        queryset = queryset.filter(from_company=company).annotate(
+            viewer_is_sender=Value(True, output_field=BooleanField())
+        )
     else:
-        queryset = queryset.filter(to_company=company)
+        queryset = _seen_by(queryset.filter(to_company=company), company.pk)
     if status:
         if status not in Invitation.Status.values:
             raise InvalidInput(
@@ -122,14 +150,18 @@ def invitations_list(
 def invitation_get(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
     """A request of the actor's company, sent or received: admins (403 for members, 404 else)."""
     invitation = (
-        _with_email_status(
-            Invitation.objects.select_related("from_company", "to_company", "created_by")
+        _seen_by(
+            _with_email_status(
+                Invitation.objects.select_related("from_company", "to_company", "created_by")
+            ),
+            actor.company_id,
         )
         .filter(pk=invitation_id)
         .first()
     )
     if invitation is None or not (
-        is_member_of(actor, invitation.from_company) or is_member_of(actor, invitation.to_company)
+        is_member_of(actor, invitation.from_company)
+        or (invitation.to_company is not None and is_member_of(actor, invitation.to_company))
     ):
         raise NotFound(_("No such partner request."), code="invitation_not_found")
     require_manage(actor, actor.company)
@@ -146,7 +178,8 @@ def invitation_by_token(*, raw_token: str) -> Invitation | None:
 
 
 def open_offers(*, company: Company, limit: int = 10) -> list[Invitation]:
-    """The reseller's pending offers, newest first (its dashboard)."""
+    """The reseller's pending offers, newest first (its dashboard), as the reseller sees them:
+    by the address each went to (``target_label``), whether a company has it yet or not."""
     return list(
         Invitation.objects.select_related("to_company")
         .filter(
@@ -154,6 +187,7 @@ def open_offers(*, company: Company, limit: int = 10) -> list[Invitation]:
             direction=Invitation.Direction.OFFER,
             status=Invitation.Status.PENDING,
         )
+        .annotate(viewer_is_sender=Value(True, output_field=BooleanField()))
         .order_by("-created_at", "-id")[:limit]
     )
 
@@ -192,6 +226,8 @@ def customers_glance(*, company: Company, limit: int = DASHBOARD_ROWS) -> dict[s
 def replaced_partner(*, invitation: Invitation) -> Company | None:
     """The partner an accept of ``invitation`` would replace (None when the customer has none
     or it is the same company)."""
+    if invitation.customer is None:
+        return None
     link = active_link(company_id=invitation.customer.pk)
     if link is None or link.partner_id == invitation.partner.pk:
         return None

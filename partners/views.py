@@ -29,7 +29,7 @@ from partners.forms import (
     end_of_day,
 )
 from partners.services.invitations import request_url
-from partners.services.offers import offer_sign_up_payload
+from partners.services.offers import offer_for_sign_up
 from rainbow_admin.display import date_display
 from rainbow_admin.errors import DomainError, NotFound, Throttled
 from rainbow_admin.pages import admin_required, show_domain_error
@@ -239,9 +239,7 @@ def invitation_detail(request: HttpRequest, invitation_id: uuid.UUID) -> HttpRes
             "is_sender": request.user.company_id == invitation.from_company_id,
             "is_target": request.user.company_id == invitation.to_company_id,
             "request_url": request_url(invitation),
-            "replaces": selectors.replaced_partner(invitation=invitation)
-            if invitation.is_offer and invitation.is_pending
-            else None,
+            "replaces": invitation.replaces,
         },
     )
 
@@ -275,8 +273,12 @@ def invitation_action(request: HttpRequest, invitation_id: uuid.UUID, action: st
             else _("You accepted the request: %(company)s is now your customer."),
             "decline": _("You declined the request of %(company)s."),
         }[action]
-        other = invitation.to_company if action in ("resend", "cancel") else invitation.from_company
-        messages.success(request, done % {"company": other.name})
+        other = (
+            invitation.target_label
+            if action in ("resend", "cancel")
+            else invitation.from_company.name
+        )
+        messages.success(request, done % {"company": other})
     return redirect(_next_url(request, default_next))
 
 
@@ -290,6 +292,8 @@ def invitation_landing(request: HttpRequest, token: str) -> HttpResponse:
     invitation = selectors.invitation_by_token(raw_token=token)
     if invitation is None:
         return render(request, "partners/invitation_invalid.html", status=404)
+    if invitation.to_company is None:  # an offer's sign-up link: its page is the sign-up
+        return redirect("offer_sign_up", token)
     # The sign-in link comes back to the page through the session, not with the token in
     # ``?next=`` (which would reach access logs and the sign-in page's Referer).
     request.session[LANDING_TOKEN] = token
@@ -300,7 +304,7 @@ def invitation_landing_resume(request: HttpRequest) -> HttpResponse:
     """Where the landing page's sign-in returns: the request whose link was opened last."""
     token = request.session.get(LANDING_TOKEN)
     invitation = selectors.invitation_by_token(raw_token=token) if token else None
-    if invitation is None:
+    if invitation is None or invitation.to_company is None:
         return render(request, "partners/invitation_invalid.html", status=404)
     return _landing(request, invitation)
 
@@ -467,30 +471,33 @@ def customer_offer(request: HttpRequest) -> HttpResponse:
 
 def offer_sign_up(request: HttpRequest, token: str) -> HttpResponse:
     """The sign-up link of an offer to an address without an account: creates the customer
-    company and its first admin (activated by email, as any sign-up), then the offer."""
-    payload = offer_sign_up_payload(token)
-    if payload is None:
-        return render(request, "partners/invitation_invalid.html", status=404)
-    initial = {
-        "language": translation.get_language(),
-        "company_name": payload.get("company_name") or "",
-    }
+    company and its first admin (activated by email, as any sign-up), whose offer it becomes.
+
+    The link is the offer's current one: a resend replaces it, a cancel or the expiry ends it
+    (the page then says so; the person can still sign up on the ordinary sign-up page). Once the
+    company exists, the link opens the offer's page, as the link an admin gets does.
+    """
+    invitation = selectors.invitation_by_token(raw_token=token)
+    if invitation is not None and invitation.is_offer and invitation.to_company is not None:
+        return redirect("invitation_landing", token)
+    if offer_for_sign_up(token=token) is None:  # cancelled, expired, resent or forged
+        return render(request, "partners/invitation_invalid.html", {"sign_up": True}, status=404)
+    initial = {"language": translation.get_language(), "company_name": invitation.to_company_name}
     form = OfferSignUpForm(request.POST or None, initial=initial)
     error = None
     if request.method == "POST" and form.is_valid():
         try:
-            sign_up_limit(email=payload["email"], client=client_address(request))
+            sign_up_limit(email=invitation.to_email, client=client_address(request))
             services.customer_offer_sign_up(token=token, **form.cleaned_data)
         except DomainError as exc:
             show_domain_error(request, exc, form)
             error = exc
         else:
-            return render(request, "companies/sign_up_done.html", {"email": payload["email"]})
-    reseller = Company.objects.filter(pk=payload.get("reseller")).only("name").first()
+            return render(request, "companies/sign_up_done.html", {"email": invitation.to_email})
     response = render(
         request,
         "partners/offer_sign_up.html",
-        {"form": form, "email": payload["email"], "reseller": reseller},
+        {"form": form, "email": invitation.to_email, "reseller": invitation.from_company},
     )
     if isinstance(error, Throttled):
         response.status_code = 429

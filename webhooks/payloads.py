@@ -33,9 +33,15 @@ class MemberData(EventPerson):
 
 class InvitationData(serializers.Serializer):
     id = serializers.UUIDField()
+    direction = serializers.CharField(help_text="request (a company asks) or offer (a reseller)")
     status = serializers.CharField()
     from_company = EventCompany()
-    to_company = EventCompany()
+    to_company = EventCompany(
+        source="shown_to_company",
+        allow_null=True,
+        help_text="null for the reseller until the company an offer reached answers it",
+    )
+    to_email = serializers.CharField(help_text="an offer's address; empty for a request")
     created_at = serializers.DateTimeField()
     expires_at = serializers.DateTimeField()
     responded_at = serializers.DateTimeField(allow_null=True)

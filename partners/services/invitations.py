@@ -106,19 +106,39 @@ def _email_target(invitation: Invitation, raw_token: str, sender: User) -> None:
 
 
 def _record_both(invitation: Invitation, *, actor: User | None, verb: str, message: str) -> None:
+    """The activity record (and webhook event) of a step, on both sides; the sender of an
+    unanswered offer reads its address where the target's side reads the company."""
     params = {
         "actor": actor.name if actor else "",
         "from_company": invitation.from_company.name,
-        "to_company": invitation.to_company.name,
+        "to_company": invitation.target_label,
     }
-    for company in (invitation.from_company, invitation.to_company):
-        activity_record(company=company, actor=actor, verb=verb, message=message, params=params)
-    if verb in WEBHOOK_EVENTS:
+    activity_record(
+        company=invitation.from_company, actor=actor, verb=verb, message=message, params=params
+    )
+    if invitation.to_company is not None:
+        activity_record(
+            company=invitation.to_company,
+            actor=actor,
+            verb=verb,
+            message=message,
+            params={**params, "to_company": invitation.to_company.name},
+        )
+    if verb not in WEBHOOK_EVENTS:
+        return
+    if invitation.target_shown_to_sender:
         event_record(
             company=(invitation.from_company, invitation.to_company),
             type=verb,
             data=payloads.invitation(invitation),
         )
+        return
+    event_record(
+        company=invitation.from_company,
+        type=verb,
+        data=payloads.invitation(invitation.as_seen_by_sender()),
+    )
+    event_record(company=invitation.to_company, type=verb, data=payloads.invitation(invitation))
 
 
 def _tell_sender_and_record(
@@ -129,7 +149,7 @@ def _tell_sender_and_record(
     tell_admins(
         invitation.from_company,
         message=message,
-        params={"actor": actor.name, "to_company": invitation.to_company.name},
+        params={"actor": actor.name, "to_company": invitation.target_label},
         url_name="issued_requests",
         actor=actor,
     )
@@ -144,6 +164,13 @@ def _answer(invitation: Invitation, *, actor: User, status: str, at: datetime) -
     invitation.save(update_fields=["status", "responded_by", "responded_at"])
 
 
+def is_party(actor: User, invitation: Invitation) -> bool:
+    """Whether the actor belongs to the sending company or to the target (when there is one)."""
+    return is_member_of(actor, invitation.from_company) or (
+        invitation.to_company is not None and is_member_of(actor, invitation.to_company)
+    )
+
+
 def _lock(actor: User, invitation_id: uuid.UUID) -> Invitation:
     """The invitation, locked, if the actor's company is a party (404 else; 403 for members)."""
     invitation = (
@@ -152,9 +179,7 @@ def _lock(actor: User, invitation_id: uuid.UUID) -> Invitation:
         .filter(pk=invitation_id)
         .first()
     )
-    if invitation is None or not (
-        is_member_of(actor, invitation.from_company) or is_member_of(actor, invitation.to_company)
-    ):
+    if invitation is None or not is_party(actor, invitation):
         raise NotFound(_("No such partner request."), code="invitation_not_found")
     company = (
         invitation.from_company
@@ -173,7 +198,7 @@ def _require_sender(actor: User, invitation: Invitation) -> None:
 
 
 def _require_target(actor: User, invitation: Invitation) -> None:
-    if not is_admin_of(actor, invitation.to_company):
+    if invitation.to_company is None or not is_admin_of(actor, invitation.to_company):
         raise NotAllowed(
             _("Only the company this request was sent to can answer it."), code="target_only"
         )
@@ -361,7 +386,7 @@ def invitation_resend(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
             code="resend_daily_limit",
             retry_after=math.ceil(wait),
         )
-    if invitation.status == Invitation.Status.EXPIRED:
+    if invitation.status == Invitation.Status.EXPIRED and invitation.to_company is not None:
         _check_not_current_partner(invitation.customer, invitation.partner)
     raw, token_hash = _new_token()
     invitation.token_hash = token_hash
@@ -371,20 +396,31 @@ def invitation_resend(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
     try:
         with transaction.atomic():
             invitation.save()
-    except IntegrityError:  # another request of this company is pending
+    except IntegrityError:  # another request of this company (an offer: to this address)
+        if invitation.is_offer:
+            raise Conflict(
+                _("Another offer to this address is pending; cancel it first."),
+                code="offer_pending",
+            ) from None
         raise Conflict(
             _("Another partner request of your company is pending; cancel it first."),
             code="invitation_pending",
         ) from None
-    _email_target(invitation, raw, actor)
-    tell_admins(
-        invitation.to_company,
-        message=gettext_noop("%(from_company)s sent its partner request again."),
-        params={"from_company": invitation.from_company.name},
-        url_name="invitation_detail",
-        url_args=(invitation.pk,),
-        actor=actor,
-    )
+    if invitation.is_offer:
+        from partners.services.offers import offer_deliver
+
+        offer_deliver(invitation, raw, actor)
+    else:
+        _email_target(invitation, raw, actor)
+    if invitation.to_company is not None:
+        tell_admins(
+            invitation.to_company,
+            message=gettext_noop("%(from_company)s sent its partner request again."),
+            params={"from_company": invitation.from_company.name},
+            url_name="invitation_detail",
+            url_args=(invitation.pk,),
+            actor=actor,
+        )
     _tell_sender_and_record(
         invitation,
         actor=actor,
@@ -402,13 +438,14 @@ def invitation_cancel(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
     if invitation.status != Invitation.Status.PENDING:  # a pending one past expiry may go
         _require_pending(invitation, timezone.now())
     _answer(invitation, actor=actor, status=Invitation.Status.CANCELLED, at=timezone.now())
-    tell_admins(
-        invitation.to_company,
-        message=gettext_noop("%(from_company)s withdrew its partner request."),
-        params={"from_company": invitation.from_company.name},
-        url_name="received_requests",
-        actor=actor,
-    )
+    if invitation.to_company is not None:
+        tell_admins(
+            invitation.to_company,
+            message=gettext_noop("%(from_company)s withdrew its partner request."),
+            params={"from_company": invitation.from_company.name},
+            url_name="received_requests",
+            actor=actor,
+        )
     _tell_sender_and_record(
         invitation,
         actor=actor,
@@ -573,7 +610,7 @@ def _expire_one(invitation_id: uuid.UUID, now: datetime) -> int:
     invitation.save(update_fields=["status"])
     params = {
         "from_company": invitation.from_company.name,
-        "to_company": invitation.to_company.name,
+        "to_company": invitation.target_label,
     }
     tell_admins(
         invitation.from_company,
@@ -583,12 +620,15 @@ def _expire_one(invitation_id: uuid.UUID, now: datetime) -> int:
         params=params,
         url_name="issued_requests",
     )
-    tell_admins(
-        invitation.to_company,
-        message=gettext_noop("The partner request of %(from_company)s to %(to_company)s expired."),
-        params=params,
-        url_name="received_requests",
-    )
+    if invitation.to_company is not None:
+        tell_admins(
+            invitation.to_company,
+            message=gettext_noop(
+                "The partner request of %(from_company)s to %(to_company)s expired."
+            ),
+            params={**params, "to_company": invitation.to_company.name},
+            url_name="received_requests",
+        )
     email_admins(
         invitation.from_company,
         template="partner_invitation_expired",
@@ -614,7 +654,10 @@ def invitations_remind_due(*, now: datetime | None = None) -> int:
     """
     now = now or timezone.now()
     last_window = now + settings.INVITATION_LAST_REMINDER_BEFORE
-    pending = Invitation.objects.filter(status=Invitation.Status.PENDING, expires_at__gt=now)
+    # An offer whose address has no company yet has no admins to remind.
+    pending = Invitation.objects.filter(
+        status=Invitation.Status.PENDING, expires_at__gt=now, to_company__isnull=False
+    )
     first = pending.filter(
         reminders_sent=0,
         last_sent_at__lte=now - settings.INVITATION_FIRST_REMINDER_AFTER,

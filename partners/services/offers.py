@@ -1,33 +1,31 @@
 """The reseller's offer: a reseller offers to become the partner of a company, by the email of one
 of its admins (DESIGN.md, "The reseller's offer").
 
-The answer never tells whether the address has an account. An admin of a customer company gets
-an ``offer`` (an ``Invitation`` with ``direction="offer"``: same states, tokens, resend, cancel,
-expiry and reminders as a request); an address without an account gets a signed sign-up link
-that creates the customer company and its first admin, and then the offer; any other address
-(a member, a reseller's admin, a company already ours) gets nothing. Offers are limited per
+Neither the answer nor anything the reseller sees later tells whether the address has an account.
+Every offer is an ``Invitation`` with ``direction="offer"`` from the moment it is sent (same states,
+tokens, resend, cancel, expiry and reminders as a request), kept with the address it went to. An
+admin of a customer company gets it in Received requests and by email; an address without an
+account gets a link to sign up, whose company then becomes the offer's target; any other account
+holder is told there is nothing to accept with their account. Until the company answers, the
+reseller sees the address alone (``Invitation.target_shown_to_sender``). Offers are limited per
 reseller per hour and per day whatever became of them, so the form cannot be used to spam.
 """
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
-from typing import Any
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from companies.models import Company, User
+from companies.models import Company, User, hash_token
 from companies.services import company_sign_up
 from companies.text import email_normalise, email_skeleton
 from notifications.services import activity_record, email_queue
@@ -40,13 +38,11 @@ from partners.services.invitations import (
     _insert_first_send,
     _new_token,
 )
-from rainbow_admin.errors import InputErrors, InvalidInput, NotAllowed
+from rainbow_admin.errors import Conflict, InputErrors, InvalidInput, NotAllowed
 from rainbow_admin.permissions import SCOPES, require_manage
 from rainbow_admin.rate_limits import rate_limit_hit
 from webhooks import payloads
 from webhooks.events import event_record
-
-SIGN_UP_SALT = "partners.offer-sign-up"
 
 
 def clean_scopes(scopes: list[str] | None) -> list[str]:
@@ -121,64 +117,9 @@ def _holder_of(email: str) -> User | None:
     )
 
 
-def _create_offer(
-    *,
-    reseller: Company,
-    customer: Company,
-    actor: User | None,
-    message: str,
-    scopes: list[str],
-    scopes_until: datetime | None,
-) -> tuple[Invitation, str] | None:
-    """A pending offer from ``reseller`` to ``customer`` with a new link token; None when one is
-    already pending between them (the partial unique constraint settles races)."""
-    now = timezone.now()
-    raw, token_hash = _new_token()
-    invitation = Invitation(
-        direction=Invitation.Direction.OFFER,
-        from_company=reseller,
-        to_company=customer,
-        created_by=actor,
-        message=message,
-        scope_licensing="licensing" in scopes,
-        scope_telephony="telephony" in scopes,
-        scopes_until=scopes_until,
-        token_hash=token_hash,
-        created_at=now,
-        sent_count=1,
-    )
-    if not _insert_first_send(invitation, now):
-        return None
-    params = {"from_company": reseller.name, "to_company": customer.name}
-    tell_admins(
-        customer,
-        message=gettext_noop("%(from_company)s offers to become the partner of %(to_company)s."),
-        params=params,
-        url_name="invitation_detail",
-        url_args=(invitation.pk,),
-        actor=actor,
-    )
-    for company in (reseller, customer):
-        activity_record(
-            company=company,
-            actor=actor,
-            verb="invitation.offered",
-            message=gettext_noop(
-                "%(from_company)s offered to become the partner of %(to_company)s."
-            ),
-            params=params,
-        )
-    event_record(
-        company=(reseller, customer),
-        type="invitation.sent",
-        data=payloads.invitation(invitation),
-    )
-    return invitation, raw
-
-
-def _offer_to_holder(
-    *, actor: User, reseller: Company, holder: User, message: str, scopes, scopes_until
-) -> None:
+def _answering_company(holder: User, reseller: Company) -> Company | None:
+    """The company whose admins answer an offer to ``holder``'s address: an active admin's
+    customer company that this reseller does not manage yet; None for anyone else."""
     company = holder.company
     if not (
         holder.is_active
@@ -186,67 +127,113 @@ def _offer_to_holder(
         and company is not None
         and company.kind == Company.Kind.CUSTOMER
     ):
-        return
+        return None
     if PartnerLink.objects.filter(
         company=company, partner=reseller, ended_at__isnull=True
     ).exists():
-        return
-    made = _create_offer(
-        reseller=reseller,
-        customer=company,
+        return None
+    return company
+
+
+def offer_attach(invitation: Invitation, company: Company, *, actor: User | None) -> bool:
+    """Make ``company`` the target of a pending offer that had none: its admins see it in
+    Received requests from now on. False (nothing changed) when this reseller already has a
+    pending offer to that company (the partial unique constraint settles races)."""
+    invitation.to_company = company
+    try:
+        with transaction.atomic():
+            invitation.save(update_fields=["to_company"])
+    except IntegrityError:
+        invitation.to_company = None
+        return False
+    params = {"from_company": invitation.from_company.name, "to_company": company.name}
+    tell_admins(
+        company,
+        message=gettext_noop("%(from_company)s offers to become the partner of %(to_company)s."),
+        params=params,
+        url_name="invitation_detail",
+        url_args=(invitation.pk,),
         actor=actor,
-        message=message,
-        scopes=scopes,
-        scopes_until=scopes_until,
     )
-    if made is not None:
-        invitation, raw = made
-        _email_target(invitation, raw, actor)
+    activity_record(
+        company=company,
+        actor=actor,
+        verb="invitation.offered",
+        message=gettext_noop("%(from_company)s offered to become the partner of %(to_company)s."),
+        params=params,
+    )
+    event_record(company=company, type="invitation.sent", data=payloads.invitation(invitation))
+    return True
 
 
 def sign_up_url(token: str) -> str:
     return site_url(reverse("offer_sign_up", args=[token]))
 
 
-def _offer_to_address(
-    *,
-    actor: User,
-    reseller: Company,
-    email: str,
-    company_name: str,
-    message: str,
-    scopes: list[str],
-    scopes_until: datetime | None,
-) -> None:
-    token = signing.dumps(
-        {
-            "reseller": str(reseller.pk),
-            "actor": str(actor.pk),
-            "email": email,
-            "company_name": company_name,
-            "message": message,
-            "scopes": scopes,
-            "scopes_until": scopes_until.isoformat() if scopes_until else None,
-        },
-        salt=SIGN_UP_SALT,
-        compress=True,
-    )
+def offer_deliver(invitation: Invitation, raw_token: str, sender: User | None) -> None:
+    """The emails of one send of an offer (its first, or a resend with a new token).
+
+    Whatever the address is, one send writes emails about this offer (so its delivery state
+    tells the reseller nothing about the address): the admins of the company that answers get
+    the offer; an address without an account gets the sign-up link; any other account holder
+    (a member, a reseller's admin, a company already ours or already offered to) is told there
+    is nothing to accept with their account. An offer that has no company yet gets one here when
+    the address has become a company's admin meanwhile.
+    """
+    if invitation.to_company_id is None:
+        holder = _holder_of(invitation.to_email)
+        if holder is None:
+            _email_sign_up_link(invitation, raw_token, sender)
+            return
+        company = _answering_company(holder, invitation.from_company)
+        if company is None or not offer_attach(invitation, company, actor=sender):
+            _email_nothing_to_accept(invitation, holder, sender)
+            return
+    _email_target(invitation, raw_token, sender)
+
+
+def _email_sign_up_link(invitation: Invitation, raw_token: str, sender: User | None) -> None:
     email_queue(
-        to=email,
-        language=actor.language,
+        to=invitation.to_email,
+        # The language of the reseller's admin who wrote it: nobody else's is known.
+        language=sender.language if sender else settings.LANGUAGE_CODE,
         template="partner_offer_sign_up",
         context={
-            "from_company": reseller.name,
-            "sender_name": actor.name,
-            "company_name": company_name,
-            "message": message,
-            "scopes": scopes,
-            "scopes_until": scopes_until,
-            "url": sign_up_url(token),
-            "expires_at": timezone.now() + settings.INVITATION_TTL,
+            "from_company": invitation.from_company.name,
+            "sender_name": sender.name if sender else invitation.from_company.name,
+            "company_name": invitation.to_company_name,
+            "message": invitation.message,
+            "scopes": invitation.scopes,
+            "scopes_until": invitation.scopes_until,
+            "url": sign_up_url(raw_token),
+            "expires_at": invitation.expires_at,
         },
-        topic="customer_offer",
-        object_id=reseller.pk,
+        topic="invitation",
+        object_id=invitation.pk,
+    )
+
+
+def _email_nothing_to_accept(invitation: Invitation, holder: User, sender: User | None) -> None:
+    email_queue(
+        to=holder.email,
+        language=holder.language,
+        template="partner_offer_unanswerable",
+        context={
+            "user_name": holder.name,
+            "from_company": invitation.from_company.name,
+            "sender_name": sender.name if sender else invitation.from_company.name,
+            "message": invitation.message,
+            "sign_in_url": site_url(reverse("login")),
+        },
+        topic="invitation",
+        object_id=invitation.pk,
+    )
+
+
+def _offer_pending_conflict() -> Conflict:
+    return Conflict(
+        _("An offer to this address is already pending; resend or cancel it in Issued requests."),
+        code="offer_pending",
     )
 
 
@@ -259,10 +246,13 @@ def customer_offer_send(
     message: str = "",
     scopes: list[str] | None = None,
     scopes_until: datetime | None = None,
-) -> dict[str, Any]:
+) -> Invitation:
     """A reseller admin offers to become the partner of the company of ``email``'s admin.
 
-    Returns what the answer shows, the same whether the address has an account or not.
+    The offer is a pending partner request from now on, whatever the address is: listed, resent,
+    cancelled and expired as any other, and shown to the reseller by its address until a company
+    answers it (``Invitation.target_shown_to_sender``). A second offer to the same address while
+    one is pending is refused (409), the same way whatever the address is.
     """
     reseller = actor.company
     if reseller is None or reseller.kind != Company.Kind.RESELLER:
@@ -295,66 +285,71 @@ def customer_offer_send(
     with errors.check():
         scopes_until = clean_scopes_until(scopes_until)
     errors.raise_any()
+    if Invitation.objects.filter(
+        from_company=reseller,
+        direction=Invitation.Direction.OFFER,
+        status=Invitation.Status.PENDING,
+        to_email=email,
+    ).exists():
+        raise _offer_pending_conflict()
     _limit_offers(reseller)
-    holder = _holder_of(email)
-    if holder is None:
-        _offer_to_address(
-            actor=actor,
-            reseller=reseller,
-            email=email,
-            company_name=company_name,
-            message=message,
-            scopes=scopes,
-            scopes_until=scopes_until,
-        )
-    else:
-        _offer_to_holder(
-            actor=actor,
-            reseller=reseller,
-            holder=holder,
-            message=message,
-            scopes=scopes,
-            scopes_until=scopes_until,
-        )
+    now = timezone.now()
+    raw, token_hash = _new_token()
+    invitation = Invitation(
+        direction=Invitation.Direction.OFFER,
+        from_company=reseller,
+        to_company=None,
+        to_email=email,
+        to_company_name=company_name,
+        created_by=actor,
+        message=message,
+        scope_licensing="licensing" in scopes,
+        scope_telephony="telephony" in scopes,
+        scopes_until=scopes_until,
+        token_hash=token_hash,
+        created_at=now,
+        sent_count=1,
+    )
+    if not _insert_first_send(invitation, now):  # a concurrent offer to the address won
+        raise _offer_pending_conflict()
+    # The reseller's side, in its own words (the address): nothing about the company yet.
     activity_record(
         company=reseller,
         actor=actor,
-        verb="customer_offer.sent",
+        verb="invitation.offered",
         message=gettext_noop("%(actor)s offered to manage the company of %(email)s."),
         params={"actor": actor.name, "email": email},
     )
-    return {
-        "email": email,
-        "company_name": company_name,
-        "message": message,
-        "scopes": scopes,
-        "scopes_until": scopes_until,
-    }
-
-
-def offer_sign_up_payload(token: str) -> dict[str, Any] | None:
-    """What a sign-up link of an offer carries; None when forged or older than a request lives."""
-    try:
-        payload = signing.loads(
-            token, salt=SIGN_UP_SALT, max_age=settings.INVITATION_TTL.total_seconds()
-        )
-    except signing.BadSignature:
-        return None
-    return payload if isinstance(payload, dict) and payload.get("email") else None
+    event_record(
+        company=reseller,
+        type="invitation.sent",
+        data=payloads.invitation(invitation.as_seen_by_sender()),
+    )
+    offer_deliver(invitation, raw, actor)
+    return invitation
 
 
 @transaction.atomic
 def customer_offer_sign_up(
     *, token: str, company_name: str, country: str, admin_name: str, password: str, language: str
 ) -> User | None:
-    """Sign up the customer company from an offer's emailed link, then make the offer to it.
+    """Sign up the customer company from an offer's emailed link; the offer is then its own.
 
-    The address is the one the offer was sent to. As ``company_sign_up``: the new admin activates
-    the account by email, and an address that has an account by now gets nothing but the
-    sign-up notice (None). The new company's admin finds the offer in Received requests.
+    The link is the offer's current token: it works while the offer is pending, unexpired and
+    has no company yet (after a resend only the newest link works; after a cancel or expiry none
+    does: ``offer_for_sign_up``). As ``company_sign_up``: the new admin activates the account by
+    email, and an address that has an account by now gets nothing but the sign-up notice (None).
     """
-    payload = offer_sign_up_payload(token)
-    if payload is None:
+    found = offer_for_sign_up(token=token)
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("from_company")
+        .filter(pk=found.pk, status=Invitation.Status.PENDING, to_company__isnull=True)
+        .first()
+        if found is not None
+        else None
+    )
+    if invitation is None:
         raise InvalidInput(
             _("This link is not valid any more. Ask the reseller to send its offer again."),
             code="offer_link_invalid",
@@ -363,33 +358,26 @@ def customer_offer_sign_up(
         company_name=company_name,
         country=country,
         admin_name=admin_name,
-        email=payload["email"],
+        email=invitation.to_email,
         password=password,
         language=language,
     )
     if user is None:
         return None
-    reseller = Company.objects.filter(
-        pk=_uuid(payload.get("reseller")), kind=Company.Kind.RESELLER
-    ).first()
-    if reseller is None:  # the reseller is gone: the company stays, without an offer
-        return user
-    until = parse_datetime(payload.get("scopes_until") or "")
-    if until is not None and until <= timezone.now():
-        until = None
-    _create_offer(
-        reseller=reseller,
-        customer=user.company,
-        actor=User.objects.filter(pk=_uuid(payload.get("actor")), company=reseller).first(),
-        message=str(payload.get("message") or "")[:MESSAGE_MAX_LENGTH],
-        scopes=clean_scopes(list(payload.get("scopes") or [])),
-        scopes_until=until,
-    )
+    offer_attach(invitation, user.company, actor=None)  # a new company: nothing to collide with
     return user
 
 
-def _uuid(value: Any) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
+def offer_for_sign_up(*, token: str) -> Invitation | None:
+    """The pending, unexpired offer without a company whose current link carries ``token``."""
+    return (
+        Invitation.objects.select_related("from_company")
+        .filter(
+            token_hash=hash_token(token or ""),
+            direction=Invitation.Direction.OFFER,
+            status=Invitation.Status.PENDING,
+            expires_at__gt=timezone.now(),
+            to_company__isnull=True,
+        )
+        .first()
+    )

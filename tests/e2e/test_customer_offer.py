@@ -39,7 +39,11 @@ def test_offer_to_a_new_address_sign_up_through_the_link_then_accept(page, brows
     page.get_by_label("Telephony (PBXs)").uncheck()
     page.get_by_role("button", name="Send the offer").click()
     assert page.get_by_text("Your offer was sent to eve@newco.example.").is_visible()
-    assert not Invitation.objects.exists()  # nothing to answer until the company exists
+    # Pending from now on, listed by the address: nobody to answer until the company exists.
+    pending = Invitation.objects.get()
+    assert pending.status == "pending" and pending.to_company is None
+    page.goto("/notifications/issued/")
+    assert page.get_by_role("row").filter(has_text="eve@newco.example").is_visible()
 
     # The emailed link, in a browser that is not signed in.
     context = browser.new_context(base_url=live_server.url)
@@ -91,7 +95,9 @@ def test_offer_to_a_company_with_a_partner_names_the_partner_it_replaces(page):
     page.get_by_role("button", name="Send the offer").click()
     assert page.get_by_text(f"Your offer was sent to {anna.email}.").is_visible()
     page.goto("/")
-    assert page.get_by_role("link", name="Acme Ltd").is_visible()  # the open offers
+    # The open offers name the address: whether it has an account stays hidden.
+    assert page.get_by_role("link", name=anna.email).is_visible()
+    assert page.get_by_text("Acme Ltd").count() == 0
     page.context.clear_cookies()
 
     sign_in(page, anna.email, PASSWORD)

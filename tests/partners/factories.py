@@ -18,6 +18,11 @@ class InvitationFactory(factory.django.DjangoModelFactory):
 
     from_company = factory.SubFactory(CompanyFactory)
     to_company = factory.SubFactory(ResellerFactory)
+    direction = "request"
+    # An offer went to an address: here, one of the target's made up for it.
+    to_email = factory.LazyAttribute(
+        lambda o: f"admin-{secrets.token_hex(4)}@example.com" if o.direction == "offer" else ""
+    )
     token_hash = factory.LazyFunction(lambda: hash_token(secrets.token_urlsafe(32)))
     created_at = factory.LazyFunction(timezone.now)
     last_sent_at = factory.LazyAttribute(lambda o: o.created_at)

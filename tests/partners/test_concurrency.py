@@ -124,5 +124,27 @@ def test_concurrent_offers_of_one_reseller_to_one_company_leave_one_pending(
         ]
     )
 
-    assert Counter(statuses) == {201: 10}  # the same answer each time
+    # One offer; the others are refused as a second offer to a pending address is.
+    assert Counter(statuses) == {201: 1, 409: 9}
     assert Invitation.objects.filter(direction="offer", status="pending").count() == 1
+
+
+def test_concurrent_offers_to_an_address_without_account_leave_one_pending(
+    reseller_admin, settings
+):
+    settings.CUSTOMER_OFFERS_PER_RESELLER_PER_HOUR = 100
+    settings.CUSTOMER_OFFERS_PER_RESELLER_PER_DAY = 100
+    clients = [api_client_for(reseller_admin) for _ in range(10)]
+
+    statuses = run_together(
+        [
+            lambda c=c: c.post(
+                "/api/v1/customer-offers/", {"email": "new@nobody.example"}, format="json"
+            )
+            for c in clients
+        ]
+    )
+
+    # The same as to an address with an account: one offer, the others refused alike.
+    assert Counter(statuses) == {201: 1, 409: 9}
+    assert Invitation.objects.filter(to_email="new@nobody.example", status="pending").count() == 1

@@ -72,8 +72,12 @@ def test_an_offer_reaches_the_customers_admins_in_received_requests_and_by_email
     assert row["from_company"]["name"] == reseller.name
     assert row["scopes"] == ["licensing"] and row["scopes_until"] is not None
     assert row["email_status"] == "queued"
+    assert row["to_company"]["name"] == customer.name and row["replaces"] is None
     issued = reseller_client.get("/api/v1/invitations/?direction=issued&kind=offer").json()
     assert [r["id"] for r in issued["results"]] == [str(invitation.pk)]
+    # Until the company answers, the reseller knows the address it wrote to, nothing more.
+    assert issued["results"][0]["to_company"] is None
+    assert issued["results"][0]["to_email"] == customer_admin.email
     email = OutboundEmail.objects.get(topic="invitation", to=customer_admin.email)
     assert f"{reseller.name} offers to become the partner of {customer.name}" in email.subject
     assert "subscriptions (licensing)" in email.body_text
@@ -159,7 +163,7 @@ def test_unknown_and_known_addresses_get_the_same_answer(reseller_client, custom
         == answers["unknown"]
         == (
             201,
-            ["company_name", "email", "message", "scopes", "scopes_until"],
+            ["company_name", "email", "invitation", "message", "scopes", "scopes_until"],
             ["telephony"],
             "Hi",
         )
@@ -169,7 +173,7 @@ def test_unknown_and_known_addresses_get_the_same_answer(reseller_client, custom
     assert abs(known - unknown) < 0.03, timings
 
 
-def test_an_address_without_account_gets_a_sign_up_link_and_nothing_is_created(
+def test_an_address_without_account_gets_a_sign_up_link_and_a_pending_offer_without_company(
     reseller_client, reseller
 ):
     companies = CompanyFactory._meta.model.objects.count()
@@ -177,25 +181,38 @@ def test_an_address_without_account_gets_a_sign_up_link_and_nothing_is_created(
         offer(reseller_client, "Newcomer@Nobody.example", company_name="Newco").status_code == 201
     )
     email = OutboundEmail.objects.get(to="newcomer@nobody.example")
-    assert email.topic == "customer_offer"
+    assert email.topic == "invitation"
     assert "/partner/offer/" in email.body_text
     # In the language of the reseller's admin who wrote it (nobody else's is known).
     assert (
         email.subject == f"{reseller.name} bietet an, Ihr Unternehmen bei Rainbow Admin zu betreuen"
     )
     assert CompanyFactory._meta.model.objects.count() == companies
-    assert not Invitation.objects.exists()
+    pending = Invitation.objects.get()
+    assert (pending.status, pending.to_company, pending.to_email, pending.to_company_name) == (
+        "pending",
+        None,
+        "newcomer@nobody.example",
+        "Newco",
+    )
 
 
-def test_a_member_or_a_company_already_ours_gets_nothing_but_the_same_answer(
-    reseller_client, reseller, customer, customer_admin
+def test_a_member_or_a_company_already_ours_gets_no_offer_to_answer_but_the_same_answer(
+    reseller_client, reseller, customer, customer_admin, api_for
 ):
-    member = UserFactory(company=customer)
+    member = UserFactory(company=customer, language="fr")
     assert offer(reseller_client, member.email).status_code == 201
     PartnerLinkFactory(company=customer, partner=reseller)
     assert offer(reseller_client, customer_admin.email).status_code == 201
-    assert not Invitation.objects.exists()
-    assert not OutboundEmail.objects.exists()
+    # Listed for the reseller as any offer, but nobody can answer them.
+    assert Invitation.objects.filter(status="pending", to_company__isnull=True).count() == 2
+    received = api_for(customer_admin).get("/api/v1/invitations/?direction=received").json()
+    assert received["results"] == []
+    # Each address is told, in its own language, that there is nothing to accept with it.
+    told = OutboundEmail.objects.get(to=member.email)
+    assert told.topic == "invitation" and "/partner/" not in told.body_text
+    assert "rien à accepter avec votre compte" in told.body_text
+    assert OutboundEmail.objects.filter(to=customer_admin.email).count() == 1
 
 
 def test_offers_are_limited_per_reseller_per_hour_with_retry_after(
@@ -207,7 +224,8 @@ def test_offers_are_limited_per_reseller_per_hour_with_retry_after(
     refused = offer(reseller_client, "p9@nobody.example")
     assert refused.status_code == 429 and refused.json()["code"] == "throttled"
     assert 0 < int(refused["Retry-After"]) <= 3600
-    assert OutboundEmail.objects.filter(topic="customer_offer").count() == 3
+    assert OutboundEmail.objects.filter(to__endswith="@nobody.example").count() == 3
+    assert Invitation.objects.filter(from_company=reseller).count() == 3  # the refused: none
     # Another reseller is not held back.
     other = AdminFactory(company=ResellerFactory())
     from tests.conftest import api_client_for
@@ -318,14 +336,20 @@ def test_expiry_and_reminders_apply_to_both(pair, direction):
     assert act(sender, invitation.pk, "resend").status_code == 200  # expired may be resent
 
 
-def test_a_reseller_holds_several_open_offers_but_one_per_company(
-    reseller_client, reseller, customer_admin
+def test_a_reseller_holds_several_open_offers_but_one_per_address_and_company(
+    reseller_client, reseller, customer, customer_admin
 ):
     other_admin = AdminFactory(company=CompanyFactory())
     assert offer(reseller_client, customer_admin.email).status_code == 201
     assert offer(reseller_client, other_admin.email).status_code == 201
-    assert offer(reseller_client, customer_admin.email).status_code == 201  # same answer
-    assert Invitation.objects.filter(from_company=reseller, status="pending").count() == 2
+    again = offer(reseller_client, customer_admin.email.upper())
+    assert again.status_code == 409 and again.json()["code"] == "offer_pending"
+    # A second admin of a company that already has the offer: a pending offer, nothing to
+    # answer (the company keeps one), and the same answer as to anyone.
+    second = AdminFactory(company=customer)
+    assert offer(reseller_client, second.email).status_code == 201
+    assert Invitation.objects.filter(to_company=customer, status="pending").count() == 1
+    assert Invitation.objects.filter(from_company=reseller, status="pending").count() == 3
 
 
 def test_accepting_an_offer_replaces_the_current_partner_who_is_told(
@@ -561,7 +585,7 @@ SIGN_UP = {
 }
 
 
-def test_the_sign_up_link_makes_the_company_once_then_only_tells_the_owner(
+def test_the_sign_up_link_makes_the_company_once_then_opens_the_offer(
     client, reseller_client, reseller
 ):
     path = _sign_up_path(reseller_client)
@@ -571,11 +595,11 @@ def test_the_sign_up_link_makes_the_company_once_then_only_tells_the_owner(
     assert offer_made.from_company == reseller and offer_made.to_company.name == "Newco Ltd"
     assert offer_made.scopes == ["telephony"] and offer_made.status == "pending"
     assert not offer_made.to_company.partner_links.exists()
+    # The link now opens the offer's page (sign in, then answer); it makes nothing more.
     again = client.post(path, {**SIGN_UP, "company_name": "Copycat"})
-    assert again.status_code == 200 and "Check your email" in again.content.decode()
+    assert again.status_code == 302 and "/partner/open/" in again["Location"]
     assert Invitation.objects.count() == 1
     assert not CompanyFactory._meta.model.objects.filter(name="Copycat").exists()
-    assert OutboundEmail.objects.filter(topic="sign_up_existing", to="eve@newco.example").exists()
 
 
 def test_a_forged_or_altered_sign_up_link_is_refused(client, reseller_client):
@@ -583,7 +607,7 @@ def test_a_forged_or_altered_sign_up_link_is_refused(client, reseller_client):
     assert client.get(path[:-3] + "xx/").status_code == 404
     assert client.post(path[:-3] + "xx/", SIGN_UP).status_code == 404
     assert client.get("/partner/offer/forged/").status_code == 404
-    assert not Invitation.objects.exists()
+    assert Invitation.objects.get().to_company is None  # nothing signed up
 
 
 def test_the_partner_sees_until_when_it_may_manage(client, customer, reseller, reseller_admin):

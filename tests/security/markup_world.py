@@ -181,9 +181,10 @@ def _build(w: MarkupWorld) -> None:
     )
     assert invitations_expire_due() == 1
     assert invitations_remind_due() >= 1
-    # The reseller's offers: to an admin of a customer (partner_offer) and to an address without
-    # an account (partner_offer_sign_up, whose link opens the offer's sign-up page).
-    for email in (w_admin.email, "newcomer@n.example"):
+    # The reseller's offers: to an admin of a customer (partner_offer), to an address without
+    # an account (partner_offer_sign_up, whose link opens the offer's sign-up page) and to a
+    # member, who cannot accept it (partner_offer_unanswerable).
+    for email in (w_admin.email, "newcomer@n.example", c_member.email):
         _check(
             api["reseller_admin"].post(
                 "/api/v1/customer-offers/",
@@ -191,7 +192,7 @@ def _build(w: MarkupWorld) -> None:
                 format="json",
             )
         )
-    offer_sign_up = OutboundEmail.objects.get(topic="customer_offer")
+    offer_sign_up = OutboundEmail.objects.get(topic="invitation", to="newcomer@n.example")
     offer_token = re.search(r"/partner/offer/([^/]+)/", _sent_or_stored_body(offer_sign_up))[1]
     # Time-bound scopes: the customer's link ends in 3 days (reminded); another link's scopes
     # have ended (dropped, both sides told).

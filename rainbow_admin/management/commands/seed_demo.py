@@ -177,7 +177,7 @@ class Command(BaseCommand):
         # The reseller's side: Northwind offers to manage Dupont (Claire sees that Multicom
         # would be replaced), licensing only, for a year.
         claire = User.objects.get(email="claire.admin@dupont.example")
-        if not Invitation.objects.filter(direction="offer", to_company=claire.company).exists():
+        if not Invitation.objects.filter(direction="offer", to_email=claire.email).exists():
             partner_services.customer_offer_send(
                 actor=User.objects.get(email="james.admin@northwind.example"),
                 email=claire.email,

@@ -11,20 +11,25 @@ from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
+if TYPE_CHECKING:
+    from ..models.invitation import Invitation
+
 
 T = TypeVar("T", bound="CustomerOffer")
 
 
 @_attrs_define
 class CustomerOffer:
-    """The answer to an offer: what was asked, the same whether the address has an account.
+    """The answer to an offer: what was asked, and the pending offer as the reseller sees it
+    (resend and cancel it with its id), the same whether the address has an account.
 
-    Attributes:
-        email (str):
-        company_name (str):
-        message (str):
-        scopes (list[str]):
-        scopes_until (datetime.datetime | None):
+        Attributes:
+            email (str):
+            company_name (str):
+            message (str):
+            scopes (list[str]):
+            scopes_until (datetime.datetime | None):
+            invitation (Invitation):
     """
 
     email: str
@@ -32,8 +37,11 @@ class CustomerOffer:
     message: str
     scopes: list[str]
     scopes_until: datetime.datetime | None
+    invitation: Invitation
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.invitation import Invitation  # noqa: PLC0415
+
         email = self.email
 
         company_name = self.company_name
@@ -48,6 +56,8 @@ class CustomerOffer:
         else:
             scopes_until = self.scopes_until
 
+        invitation = self.invitation.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -57,6 +67,7 @@ class CustomerOffer:
                 "message": message,
                 "scopes": scopes,
                 "scopes_until": scopes_until,
+                "invitation": invitation,
             }
         )
 
@@ -64,6 +75,8 @@ class CustomerOffer:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.invitation import Invitation  # noqa: PLC0415
+
         d = dict(src_dict)
         email = d.pop("email")
 
@@ -88,12 +101,15 @@ class CustomerOffer:
 
         scopes_until = _parse_scopes_until(d.pop("scopes_until"))
 
+        invitation = Invitation.from_dict(d.pop("invitation"))
+
         customer_offer = cls(
             email=email,
             company_name=company_name,
             message=message,
             scopes=scopes,
             scopes_until=scopes_until,
+            invitation=invitation,
         )
 
         return customer_offer

@@ -40,7 +40,12 @@ class Invitation:
         scopes (list[ScopesEnum]):
         scopes_until (datetime.datetime | None):
         from_company (CompanyRef):
-        to_company (CompanyRef):
+        to_company (CompanyRef | None): The company that answers. For the reseller that sent an offer: null until that
+            company accepts or declines (it knows the address, `to_email`, and no more).
+        to_email (str): An offer's address (an administrator's, or one without an account); empty for a request.
+        to_company_name (str): The company name the reseller suggested in an offer (for a sign-up).
+        replaces (CompanyRef | None): For the company a pending offer reached: the partner an accept would replace; null
+            otherwise and always null for the sender.
         message (str):
         created_at (datetime.datetime):
         expires_at (datetime.datetime):
@@ -60,7 +65,10 @@ class Invitation:
     scopes: list[ScopesEnum]
     scopes_until: datetime.datetime | None
     from_company: CompanyRef
-    to_company: CompanyRef
+    to_company: CompanyRef | None
+    to_email: str
+    to_company_name: str
+    replaces: CompanyRef | None
     message: str
     created_at: datetime.datetime
     expires_at: datetime.datetime
@@ -94,7 +102,21 @@ class Invitation:
 
         from_company = self.from_company.to_dict()
 
-        to_company = self.to_company.to_dict()
+        to_company: dict[str, Any] | None
+        if isinstance(self.to_company, CompanyRef):
+            to_company = self.to_company.to_dict()
+        else:
+            to_company = self.to_company
+
+        to_email = self.to_email
+
+        to_company_name = self.to_company_name
+
+        replaces: dict[str, Any] | None
+        if isinstance(self.replaces, CompanyRef):
+            replaces = self.replaces.to_dict()
+        else:
+            replaces = self.replaces
 
         message = self.message
 
@@ -137,6 +159,9 @@ class Invitation:
                 "scopes_until": scopes_until,
                 "from_company": from_company,
                 "to_company": to_company,
+                "to_email": to_email,
+                "to_company_name": to_company_name,
+                "replaces": replaces,
                 "message": message,
                 "created_at": created_at,
                 "expires_at": expires_at,
@@ -187,7 +212,39 @@ class Invitation:
 
         from_company = CompanyRef.from_dict(d.pop("from_company"))
 
-        to_company = CompanyRef.from_dict(d.pop("to_company"))
+        def _parse_to_company(data: object) -> CompanyRef | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                to_company_type_0 = CompanyRef.from_dict(data)
+
+                return to_company_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CompanyRef | None, data)
+
+        to_company = _parse_to_company(d.pop("to_company"))
+
+        to_email = d.pop("to_email")
+
+        to_company_name = d.pop("to_company_name")
+
+        def _parse_replaces(data: object) -> CompanyRef | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                replaces_type_0 = CompanyRef.from_dict(data)
+
+                return replaces_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CompanyRef | None, data)
+
+        replaces = _parse_replaces(d.pop("replaces"))
 
         message = d.pop("message")
 
@@ -254,6 +311,9 @@ class Invitation:
             scopes_until=scopes_until,
             from_company=from_company,
             to_company=to_company,
+            to_email=to_email,
+            to_company_name=to_company_name,
+            replaces=replaces,
             message=message,
             created_at=created_at,
             expires_at=expires_at,

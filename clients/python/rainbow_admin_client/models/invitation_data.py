@@ -24,18 +24,22 @@ class InvitationData:
     """
     Attributes:
         id (UUID):
+        direction (str): request (a company asks) or offer (a reseller)
         status (str):
         from_company (EventCompany):
-        to_company (EventCompany):
+        to_company (EventCompany | None): null for the reseller until the company an offer reached answers it
+        to_email (str): an offer's address; empty for a request
         created_at (datetime.datetime):
         expires_at (datetime.datetime):
         responded_at (datetime.datetime | None):
     """
 
     id: UUID
+    direction: str
     status: str
     from_company: EventCompany
-    to_company: EventCompany
+    to_company: EventCompany | None
+    to_email: str
     created_at: datetime.datetime
     expires_at: datetime.datetime
     responded_at: datetime.datetime | None
@@ -45,11 +49,19 @@ class InvitationData:
 
         id = str(self.id)
 
+        direction = self.direction
+
         status = self.status
 
         from_company = self.from_company.to_dict()
 
-        to_company = self.to_company.to_dict()
+        to_company: dict[str, Any] | None
+        if isinstance(self.to_company, EventCompany):
+            to_company = self.to_company.to_dict()
+        else:
+            to_company = self.to_company
+
+        to_email = self.to_email
 
         created_at = self.created_at.isoformat()
 
@@ -66,9 +78,11 @@ class InvitationData:
         field_dict.update(
             {
                 "id": id,
+                "direction": direction,
                 "status": status,
                 "from_company": from_company,
                 "to_company": to_company,
+                "to_email": to_email,
                 "created_at": created_at,
                 "expires_at": expires_at,
                 "responded_at": responded_at,
@@ -84,11 +98,28 @@ class InvitationData:
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
+        direction = d.pop("direction")
+
         status = d.pop("status")
 
         from_company = EventCompany.from_dict(d.pop("from_company"))
 
-        to_company = EventCompany.from_dict(d.pop("to_company"))
+        def _parse_to_company(data: object) -> EventCompany | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                to_company_type_0 = EventCompany.from_dict(data)
+
+                return to_company_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EventCompany | None, data)
+
+        to_company = _parse_to_company(d.pop("to_company"))
+
+        to_email = d.pop("to_email")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -111,9 +142,11 @@ class InvitationData:
 
         invitation_data = cls(
             id=id,
+            direction=direction,
             status=status,
             from_company=from_company,
             to_company=to_company,
+            to_email=to_email,
             created_at=created_at,
             expires_at=expires_at,
             responded_at=responded_at,
