@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -30,7 +30,7 @@ from partners.forms import (
 )
 from partners.services.invitations import request_url
 from partners.services.offers import offer_for_sign_up
-from rainbow_admin.display import date_display
+from rainbow_admin.display import date_display, last_day
 from rainbow_admin.errors import DomainError, NotFound, Throttled
 from rainbow_admin.pages import admin_required, show_domain_error
 from rainbow_admin.permissions import is_admin_of, is_member_of
@@ -182,7 +182,7 @@ def partner_scopes_extend(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request,
                 _("Your partner's scopes now end on %(date)s.")
-                % {"date": date_display(timezone.localtime(link.scopes_until).date())},
+                % {"date": date_display(last_day(link.scopes_until))},
             )
     return redirect("dashboard")
 

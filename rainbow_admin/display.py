@@ -7,7 +7,7 @@ import datetime
 from typing import Any
 
 import phonenumbers
-from django.utils import formats
+from django.utils import formats, timezone
 
 
 def phone_display(value: str | None) -> str:
@@ -38,6 +38,14 @@ def date_display(value: datetime.date | str | None) -> str:
         except ValueError:
             return value
     return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+def last_day(moment: datetime.datetime | None) -> datetime.date | None:
+    """The last day a period ending at ``moment`` covers, in the active time zone: scopes "until
+    31/12" end when that day does (at 01/01 00:00), and read "until 31/12"."""
+    if moment is None:
+        return None
+    return timezone.localtime(moment - datetime.timedelta(microseconds=1)).date()
 
 
 def count_display(value: int) -> str:

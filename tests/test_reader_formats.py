@@ -10,7 +10,7 @@ the long forms ("November 29, 2026", "29. November 2026", "6 p.m.").
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -223,3 +223,21 @@ def test_pages_show_moments_in_the_companys_time_zone_and_the_api_in_utc(custome
     answer = client.get("/api/v1/notifications/").json()
     assert answer["results"][0]["created_at"].startswith("2026-11-29T18:00:00")
     assert answer["results"][0]["created_at"].endswith("Z")
+
+
+def test_a_scope_end_picked_on_a_day_reads_as_that_day_everywhere(customer_admin):
+    link = PartnerLinkFactory(company=customer_admin.company, partner=ResellerFactory())
+    client = client_for(customer_admin)
+    answer = client.post("/partner/scopes/until/", {"scopes_until": "2027-12-31"}, follow=True)
+    text = visible(answer)
+    # The panel says the day picked, not the next midnight (when the scopes really end).
+    assert "Scopes until 31/12/2027" in text
+    assert "01/01/2028" not in text
+    link.refresh_from_db()
+    assert link.scopes_until == datetime(2028, 1, 1, tzinfo=UTC)
+    extended = visible(client.post("/partner/scopes/extend/", follow=True))
+    link.refresh_from_db()
+    last_day = (link.scopes_until - timedelta(microseconds=1)).strftime("%d/%m/%Y")
+    assert f"Your partner's scopes now end on {last_day}." in extended
+    activity = visible(client.get("/activity/"))
+    assert "31/12/2027" in activity and "01/01/2028" not in activity

@@ -23,6 +23,7 @@ from partners.scopes import SCOPES_UNTIL_MAX_AHEAD
 from partners.services._common import email_admins, site_url, tell_admins
 from partners.services.links import _lock_active_link, _no_partner
 from partners.services.offers import clean_scopes_until, scopes_until_too_far
+from rainbow_admin.display import last_day
 from rainbow_admin.permissions import require_manage
 from webhooks import payloads
 from webhooks.events import event_record
@@ -33,7 +34,7 @@ def _told_both(link: PartnerLink, *, actor: User | None, message: str, until) ->
         "actor": actor.name if actor else "",
         "company": link.company.name,
         "partner": link.partner.name,
-        "until": until.date().isoformat() if until else "",
+        "until": last_day(until).isoformat() if until else "",
     }
     tell_admins(
         link.partner,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import template
 
 from rainbow_admin import display
@@ -13,3 +15,9 @@ register = template.Library()
 def phone_display(value: str | None) -> str:
     """A phone number spaced for reading: "+442071234500" → "+44 20 7123 4500"."""
     return display.phone_display(value)
+
+
+@register.filter
+def last_day(value: datetime.datetime | None) -> datetime.date | None:
+    """The last day of a period ending at ``value`` (``rainbow_admin.display.last_day``)."""
+    return display.last_day(value)

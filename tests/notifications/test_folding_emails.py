@@ -62,15 +62,15 @@ def test_a_change_after_the_notification_was_read_is_told_again_by_email(
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", "Rita Reseller (Northwind) added 1 public number from +4930123450 to “Main”."),
+        ("en", "Rita Reseller (Northwind) added 1 public number from +49 30 123450 to “Main”."),
         (
             "de",
-            "Rita Reseller (Northwind) hat 1 öffentliche Rufnummer ab +4930123450 zu „Main“ "
+            "Rita Reseller (Northwind) hat 1 öffentliche Rufnummer ab +49 30 123450 zu „Main“ "
             "hinzugefügt.",
         ),
         (
             "fr",
-            "Rita Reseller (Northwind) a ajouté 1 numéro public à partir de +4930123450 à "
+            "Rita Reseller (Northwind) a ajouté 1 numéro public à partir de +49 30 123450 à "
             "« Main ».",
         ),
     ],

@@ -165,10 +165,15 @@ def test_the_recent_activity_is_the_companys_latest_five(client, northwind, jame
 
 def test_a_reseller_sees_its_open_offers_and_the_offer_action(client, northwind, james):
     InvitationFactory(
-        from_company=northwind, to_company__name="Dupont Conseil SA", direction="offer"
+        from_company=northwind,
+        to_company__name="Dupont Conseil SA",
+        to_email="claire@dupont.example",
+        direction="offer",
     )
     page = dashboard(client, james)
-    assert "Your open offers" in page and "Dupont Conseil SA" in page and "expires on" in page
+    # By the address it went to: the company's name is not the reseller's to see before it answers.
+    assert "Your open offers" in page and "claire@dupont.example" in page
+    assert "expires on" in page and "Dupont Conseil SA" not in page
     assert "Offer to manage a company" in page
 
 
