@@ -17,7 +17,7 @@ from rainbow_admin.api.errors import exception_handler
 from rainbow_admin.api.operations import OPERATIONS
 from tests.conftest import api_client_for
 from tests.contract import check, schema
-from tests.factories import OperatorFactory
+from tests.factories import AdminFactory, CompanyFactory, OperatorFactory, ResellerFactory
 from tests.telephony.factories import CloudPbxFactory
 
 pytestmark = pytest.mark.django_db
@@ -198,3 +198,33 @@ def test_the_first_message_of_a_list_of_rows_is_the_first_invalid_row():
     assert answer.data["detail"] == "rows: Too big."
     assert (answer.data["code"], answer.data["field"]) == ("max_value", "rows")
     _validator("Error").validate(json.loads(json.dumps(answer.data)))
+
+
+def test_every_webhook_payload_is_what_the_webhooks_section_describes(settings):
+    """Each event type, recorded as an endpoint receives it (``Event.body``), validates strictly
+    against its entry of the document's ``webhooks`` section: enums, ids, nulls included."""
+    from tests.webhooks.test_delivery import _lifetime_of_a_customer
+    from webhooks import services as webhook_services
+    from webhooks.models import Endpoint, Event
+
+    settings.INVITATION_SENDS_PER_COMPANY_PER_HOUR = 4  # four requests in a row, as there
+    customer_admin = AdminFactory(company=CompanyFactory(name="Acme"))
+    reseller_admin = AdminFactory(company=ResellerFactory(name="Northwind"))
+    for admin in (customer_admin, reseller_admin):
+        Endpoint.objects.create(
+            company=admin.company, url="https://hooks.example/in", events=["*"], secret="whsec_x"
+        )
+    _lifetime_of_a_customer(customer_admin, reseller_admin)
+    endpoint = Endpoint.objects.get(company=customer_admin.company)
+    webhook_services.endpoint_ping(actor=customer_admin, endpoint_id=endpoint.pk)
+
+    webhooks = schema()["webhooks"]
+    problems, types = [], set()
+    for event in Event.objects.all():
+        body = json.loads(event.body)
+        types.add(event.type)
+        ref = webhooks[event.type]["post"]["requestBody"]["content"]["application/json"]["schema"]
+        validator = _validator(ref["$ref"].rsplit("/", 1)[-1])
+        problems += [f"{event.type}: {error.message}" for error in validator.iter_errors(body)]
+    assert problems == []
+    assert types == set(webhooks)

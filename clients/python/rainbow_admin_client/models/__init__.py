@@ -46,6 +46,7 @@ from .event_company import EventCompany
 from .event_endpoint import EventEndpoint
 from .event_person import EventPerson
 from .event_subscription import EventSubscription
+from .event_type_enum import EventTypeEnum
 from .events_enum import EventsEnum
 from .greeting_enum import GreetingEnum
 from .holder import Holder
@@ -117,6 +118,7 @@ from .partner_company import PartnerCompany
 from .partner_event import PartnerEvent
 from .partner_link import PartnerLink
 from .partner_link_data import PartnerLinkData
+from .partner_link_data_end_reason import PartnerLinkDataEndReason
 from .partner_linked_webhook import PartnerLinkedWebhook
 from .partner_linked_webhook_type import PartnerLinkedWebhookType
 from .partner_scopes_changed_webhook import PartnerScopesChangedWebhook
@@ -231,6 +233,7 @@ __all__ = (
     "EventPerson",
     "EventsEnum",
     "EventSubscription",
+    "EventTypeEnum",
     "GreetingEnum",
     "Holder",
     "HuntGroup",
@@ -301,6 +304,7 @@ __all__ = (
     "PartnerEvent",
     "PartnerLink",
     "PartnerLinkData",
+    "PartnerLinkDataEndReason",
     "PartnerLinkedWebhook",
     "PartnerLinkedWebhookType",
     "PartnerScopesChangedWebhook",

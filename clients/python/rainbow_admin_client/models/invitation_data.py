@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.invitation_status_enum import InvitationStatusEnum
 from typing import cast
 from uuid import UUID
 import datetime
@@ -24,7 +25,11 @@ class InvitationData:
     """
     Attributes:
         id (UUID):
-        status (str):
+        status (InvitationStatusEnum): * `pending` - Pending
+            * `accepted` - Accepted
+            * `declined` - Declined
+            * `cancelled` - Cancelled
+            * `expired` - Expired
         from_company (EventCompany):
         to_company (EventCompany):
         created_at (datetime.datetime):
@@ -33,7 +38,7 @@ class InvitationData:
     """
 
     id: UUID
-    status: str
+    status: InvitationStatusEnum
     from_company: EventCompany
     to_company: EventCompany
     created_at: datetime.datetime
@@ -45,7 +50,7 @@ class InvitationData:
 
         id = str(self.id)
 
-        status = self.status
+        status = self.status.value
 
         from_company = self.from_company.to_dict()
 
@@ -84,7 +89,7 @@ class InvitationData:
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
-        status = d.pop("status")
+        status = InvitationStatusEnum(d.pop("status"))
 
         from_company = EventCompany.from_dict(d.pop("from_company"))
 
