@@ -46,7 +46,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, DomainError):
         body: dict[str, Any] = {}
         if exc.field:
-            body["field"] = exc.field
+            # A service shared with the pages names the form's input; a view whose body names
+            # it otherwise says so (``error_fields = {"file": "content"}``).
+            renamed = getattr(context.get("view"), "error_fields", {})
+            body["field"] = renamed.get(exc.field, exc.field)
         response = error_response(str(exc.message), exc.code, exc.status, **body)
         if isinstance(exc, Throttled):
             response["Retry-After"] = str(exc.retry_after)

@@ -485,6 +485,7 @@ class Devices(CloudPbxResource):
 
 
 class DeviceImports(CloudPbxResource):
+    error_fields = {"file": "content"}  # the CSV checks name the page's file input
     serializer_class = DeviceImportSerializer
     create_serializer_class = DeviceImportInputSerializer
     operations = ("create", "retrieve")

@@ -228,3 +228,17 @@ def test_every_webhook_payload_is_what_the_webhooks_section_describes(settings):
         problems += [f"{event.type}: {error.message}" for error in validator.iter_errors(body)]
     assert problems == []
     assert types == set(webhooks)
+
+
+def test_an_import_refused_names_the_body_field_it_came_in(admin):
+    """The CSV checks, shared with the pages, are about the page's "file": the API's answer names
+    the JSON body's ``content``."""
+    client = api_client_for(admin)
+    pbx = CloudPbxFactory(company=admin.company)
+    for url in (
+        f"/api/v1/companies/{admin.company_id}/member-imports/",
+        f"/api/v1/pbxs/{pbx.pk}/device-imports/",
+    ):
+        answer = client.post(url, {"content": "no header here"}, format="json")
+        assert answer.status_code == 400, answer.json()
+        assert (answer.json()["code"], answer.json()["field"]) == ("invalid_csv", "content")
