@@ -16,13 +16,21 @@ clients (and the schemathesis suite in ``tests/robustness``) can rely on the sch
   import, the directory, Contact messages; and any view listing the method in its
   ``throttled_methods``).
 
+Every error answer, also one a view declares itself, has the ``Error`` body; its ``errors``
+(DRF's details of an invalid body) is the recursive ``ValidationErrors`` component.
+
 It also makes the document one a generated, strictly typed client can trust, for every
 operation without per-view work (``AutoSchema`` and ``make_strict``):
 
 - a tag per area of the API (companies, partners, licensing, telephony, notifications,
   webhooks) and a summary and description on every operation (``operations.OPERATIONS``, else
   the first line of its docstring and the docstring, else made from its method and path);
-- every ``{…_id}`` path parameter a ``format: uuid`` string;
+- every ``{…_id}`` path parameter a ``format: uuid`` string, and every parameter with a set of
+  values a named enum (``PARAMETER_ENUMS``, or the component of the same values);
+- a body whose fields are each optional but one is needed (``AT_LEAST_ONE_FIELD``) required,
+  with ``minProperties: 1``;
+- distinct ``oneOf`` alternatives (a ``null`` documented twice would fail ``oneOf``), and
+  ``BlankEnum`` for an inline ``""``;
 - OAS 3.1 nulls (``type: [T, "null"]``) where a schema still says ``nullable``;
 - closed objects (``additionalProperties: false``) for every component;
 - a PATCH whose view sets ``partial_update_body = False`` takes its serializer's required
