@@ -48,7 +48,9 @@ class CompanyUpdateSerializer(serializers.Serializer):
 
     name = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
     country = serializers.CharField(required=False, allow_blank=True)
-    language = serializers.CharField(required=False, allow_blank=True)
+    language = one_of(
+        Company.Language.choices, serializers.CharField(required=False, allow_blank=True)
+    )
     timezone = serializers.CharField(required=False, allow_blank=True)
     address = serializers.CharField(required=False, allow_blank=True)
     postal_code = serializers.CharField(required=False, allow_blank=True)
@@ -59,7 +61,10 @@ class CompanyUpdateSerializer(serializers.Serializer):
     require_two_factor = serializers.ChoiceField(
         choices=Company.TwoFactorPolicy.choices, required=False
     )
-    kind = serializers.CharField(required=False, help_text="read-only: refused if it differs")
+    kind = one_of(
+        Company.Kind.choices,
+        serializers.CharField(required=False, help_text="read-only: refused if it differs"),
+    )
 
 
 class UserSerializer(serializers.Serializer):

@@ -8,10 +8,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from rainbow_admin.api.fields import one_of
 from rainbow_admin.api.input import validated
 from rainbow_admin.api.pagination import PageNumberPagination, paginated
 from webhooks import selectors, services
-from webhooks.events import ALL, SUBSCRIBABLE
+from webhooks.events import ALL, EVENT_TYPES, SUBSCRIBABLE
 
 EVENT_CHOICES = [ALL, *SUBSCRIBABLE]
 
@@ -59,7 +60,7 @@ class DeliverySerializer(serializers.Serializer):
     message_id = serializers.CharField(
         source="event.message_id", help_text="The `webhook-id` header, the same on every attempt."
     )
-    event_type = serializers.CharField(source="event.type")
+    event_type = one_of(list(EVENT_TYPES), serializers.CharField(source="event.type"))
     status = serializers.ChoiceField(choices=["pending", "succeeded", "failed"])
     attempts = serializers.IntegerField()
     response_status = serializers.IntegerField(allow_null=True)

@@ -12,11 +12,19 @@ from typing import Any
 
 from rest_framework import serializers
 
+from rainbow_admin.api.fields import documented, one_of
+
+
+def named(enum: str) -> Any:
+    """A string documented as the REST API's enum component ``enum`` (the same values as the
+    answers of the API: this app imports no other app's models to name them)."""
+    return documented(serializers.CharField(), {"$ref": f"#/components/schemas/{enum}"})
+
 
 class EventCompany(serializers.Serializer):
     id = serializers.UUIDField()
     name = serializers.CharField()
-    kind = serializers.CharField()
+    kind = named("CompanyKindEnum")
 
 
 class EventPerson(serializers.Serializer):
@@ -26,15 +34,15 @@ class EventPerson(serializers.Serializer):
 
 
 class MemberData(EventPerson):
-    role = serializers.CharField()
-    language = serializers.CharField()
+    role = named("RoleEnum")
+    language = named("LanguageEnum")
     active = serializers.BooleanField(source="is_active")
 
 
 class InvitationData(serializers.Serializer):
     id = serializers.UUIDField()
-    direction = serializers.CharField(help_text="request (a company asks) or offer (a reseller)")
-    status = serializers.CharField()
+    direction = named("DirectionEnum")
+    status = named("InvitationStatusEnum")
     from_company = EventCompany()
     to_company = EventCompany(
         source="shown_to_company",
@@ -52,8 +60,13 @@ class PartnerLinkData(serializers.Serializer):
     partner = EventCompany()
     since = serializers.DateTimeField()
     ended_at = serializers.DateTimeField(allow_null=True)
-    end_reason = serializers.CharField(help_text="replaced, removed or dropped; empty while linked")
-    scopes = serializers.ListField(child=serializers.CharField())
+    end_reason = one_of(
+        ["replaced", "removed", "dropped"],
+        serializers.CharField(
+            allow_blank=True, help_text="replaced, removed or dropped; empty while linked"
+        ),
+    )
+    scopes = serializers.ListField(child=named("ScopesEnum"))
 
 
 class SubscriptionData(serializers.Serializer):
@@ -61,8 +74,8 @@ class SubscriptionData(serializers.Serializer):
     company = EventCompany()
     offer = serializers.CharField(source="offer_id")
     quantity = serializers.IntegerField()
-    billing = serializers.CharField()
-    status = serializers.CharField()
+    billing = named("BillingEnum")
+    status = named("SubscriptionStatusEnum")
     reseller = EventCompany(allow_null=True)
 
 
@@ -73,10 +86,10 @@ class EventSubscription(serializers.Serializer):
 
 class PbxData(serializers.Serializer):
     id = serializers.UUIDField()
-    kind = serializers.CharField()
+    kind = named("PbxKindEnum")
     name = serializers.CharField()
     country = serializers.CharField(source="country.code")
-    status = serializers.CharField()
+    status = named("PbxStatusEnum")
     company = EventCompany()
 
 

@@ -17,15 +17,23 @@ from rainbow_admin.errors import DomainError, InvalidInput, InvalidInputs, Throt
 from rainbow_admin.uploads import UploadTooLarge
 
 
-def _first_message(detail: Any) -> tuple[str, str, str | None]:
-    """Return (message, code, field) of the first error in a DRF error structure."""
+def _first_message(detail: Any) -> tuple[str, str, str | None] | None:
+    """(message, code, field) of the first error in a DRF error structure, or None if it holds
+    none (a valid row of a list is ``{}``). ``field`` is the top-level input the error is about
+    (``hours`` for ``{"hours": {"1": [...]}}``), None for the body as a whole."""
     if isinstance(detail, dict):
         for field, value in detail.items():
-            message, code, inner = _first_message(value)
-            name = field if field != "non_field_errors" else None
-            return message, code, inner or name
-    if isinstance(detail, list) and detail:
-        return _first_message(detail[0])
+            found = _first_message(value)
+            if found is not None:
+                name = str(field) if field != "non_field_errors" else None
+                return found[0], found[1], name
+        return None
+    if isinstance(detail, list):
+        for value in detail:
+            found = _first_message(value)
+            if found is not None:
+                return found
+        return None
     code = getattr(detail, "code", None) or "invalid"
     return str(detail), code, None
 
@@ -37,13 +45,17 @@ def error_response(detail: str, code: str, http_status: int, **extra: Any) -> Re
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DomainError):
         body: dict[str, Any] = {}
+        # A service shared with the pages names the form's input; a view whose body names it
+        # otherwise says so (``error_fields = {"file": "content"}``).
+        renamed = getattr(context.get("view"), "error_fields", {})
         if exc.field:
-            body["field"] = exc.field
+            body["field"] = renamed.get(exc.field, exc.field)
         if isinstance(exc, InvalidInputs):
             # Every field's errors at once, in the shape of a serializer's (``errors``).
             errors: dict[str, list[str]] = {}
             for error in exc.errors:
-                errors.setdefault(error.field or "non_field_errors", []).append(str(error))
+                name = renamed.get(error.field, error.field) if error.field else "non_field_errors"
+                errors.setdefault(name, []).append(str(error))
             body["errors"] = errors
         response = error_response(str(exc.message), exc.code, exc.status, **body)
         if isinstance(exc, Throttled):
@@ -54,7 +66,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
     if isinstance(exc, exceptions.ValidationError):
-        message, code, field = _first_message(exc.detail)
+        first = _first_message(exc.detail) or (str(exc.default_detail), "invalid", None)
+        message, code, field = first
         extra: dict[str, Any] = {"errors": exc.detail}
         if field:
             message = f"{field}: {message}"

@@ -16,13 +16,21 @@ clients (and the schemathesis suite in ``tests/robustness``) can rely on the sch
   import, the directory, Contact messages; and any view listing the method in its
   ``throttled_methods``).
 
+Every error answer, also one a view declares itself, has the ``Error`` body; its ``errors``
+(DRF's details of an invalid body) is the recursive ``ValidationErrors`` component.
+
 It also makes the document one a generated, strictly typed client can trust, for every
 operation without per-view work (``AutoSchema`` and ``make_strict``):
 
 - a tag per area of the API (companies, partners, licensing, telephony, notifications,
-  webhooks) and a summary on every operation (the first line of its docstring, else made
-  from its method and path);
-- every ``{…_id}`` path parameter a ``format: uuid`` string;
+  webhooks) and a summary and description on every operation (``operations.OPERATIONS``, else
+  the first line of its docstring and the docstring, else made from its method and path);
+- every ``{…_id}`` path parameter a ``format: uuid`` string, and every parameter with a set of
+  values a named enum (``PARAMETER_ENUMS``, or the component of the same values);
+- a body whose fields are each optional but one is needed (``AT_LEAST_ONE_FIELD``) required,
+  with ``minProperties: 1``;
+- distinct ``oneOf`` alternatives (a ``null`` documented twice would fail ``oneOf``), and
+  ``BlankEnum`` for an inline ``""``;
 - OAS 3.1 nulls (``type: [T, "null"]``) where a schema still says ``nullable``;
 - closed objects (``additionalProperties: false``) for every component;
 - a PATCH whose view sets ``partial_update_body = False`` takes its serializer's required
@@ -37,20 +45,48 @@ from typing import Any
 from drf_spectacular import openapi
 from drf_spectacular.plumbing import get_doc
 
+from rainbow_admin.api.operations import OPERATIONS
+
 ERROR_COMPONENT = {
     "type": "object",
     "description": "Every error answer of the API.",
     "properties": {
         "detail": {"type": "string", "description": "A message for people, in their language."},
         "code": {"type": "string", "description": "A stable code for programs."},
-        "field": {"type": "string", "description": "The input the error is about, if one."},
-        "errors": {
-            "type": "object",
-            "additionalProperties": {},
-            "description": "Each invalid field's errors (400 on invalid input).",
+        "field": {
+            "type": "string",
+            "description": "The input (top-level body field or query parameter) the error is "
+            "about; absent when it is about the request as a whole.",
         },
+        "errors": {"$ref": "#/components/schemas/ValidationErrors"},
     },
     "required": ["detail", "code"],
+}
+# DRF's error details (``ValidationError.detail``) as the API sends them in ``Error.errors``:
+# ``{"email": ["Enter a valid email address."]}``, a list field's by index
+# (``{"members": {"0": ["Must be a valid UUID."]}}``), a nested object's by field, a list of
+# objects' one per row (``{}`` for a valid row); ``non_field_errors`` for the body as a whole.
+VALIDATION_ERRORS_COMPONENT = {
+    "type": "object",
+    "description": "Each invalid input's errors, by field name (or by index, for the items of "
+    "a list): a list of messages, or the errors of the fields inside it. Sent with every 400 "
+    "on invalid input that the body's checks find field by field; `non_field_errors` holds "
+    "those about the body as a whole.",
+    "additionalProperties": {
+        "oneOf": [
+            {
+                "type": "array",
+                "description": "The messages, or one entry per row of a list of objects.",
+                "items": {
+                    "oneOf": [
+                        {"type": "string"},
+                        {"$ref": "#/components/schemas/ValidationErrors"},
+                    ]
+                },
+            },
+            {"$ref": "#/components/schemas/ValidationErrors"},
+        ]
+    },
 }
 
 DESCRIPTIONS = {
@@ -64,6 +100,11 @@ DESCRIPTIONS = {
     "429": "Too many requests: try again after `Retry-After` seconds.",
 }
 
+RETRY_AFTER = {
+    "schema": {"type": "integer", "minimum": 1},
+    "required": True,
+    "description": "Seconds to wait before trying again.",
+}
 THROTTLED = {
     ("post", "/api/v1/auth/token/"),
     ("post", "/api/v1/invitations/"),
@@ -134,20 +175,20 @@ def add_error_responses(result: dict[str, Any], generator, request, public) -> d
     """drf-spectacular postprocessing hook: declare the error answers of every operation."""
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas["Error"] = ERROR_COMPONENT
+    schemas["ValidationErrors"] = VALIDATION_ERRORS_COMPONENT
     content = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for path, operations in result.get("paths", {}).items():
         for method, operation in operations.items():
             responses = operation.setdefault("responses", {})
             for status in _error_statuses(path, method, operation):
-                response: dict[str, Any] = {"description": DESCRIPTIONS[status], "content": content}
+                responses.setdefault(status, {"description": DESCRIPTIONS[status]})
+            # Every error answer, also one a view declares itself (``429: None``), is an Error;
+            # a 429 always tells when to try again.
+            for status, response in responses.items():
+                if status in DESCRIPTIONS:
+                    response.setdefault("content", content)
                 if status == "429":
-                    response["headers"] = {
-                        "Retry-After": {
-                            "schema": {"type": "integer"},
-                            "description": "Seconds to wait before trying again.",
-                        }
-                    }
-                responses.setdefault(status, response)
+                    response.setdefault("headers", {})["Retry-After"] = RETRY_AFTER
     return result
 
 
@@ -203,12 +244,19 @@ class AutoSchema(openapi.AutoSchema):
         return [area_of(self.path)]
 
     def get_summary(self) -> str:
+        if (self.method.lower(), self.path) in OPERATIONS:
+            return OPERATIONS[self.method.lower(), self.path][0]
         action = getattr(self.view, getattr(self.view, "action", self.method.lower()), None)
         doc = get_doc(action) if action is not None else ""
         first = doc.split("\n\n")[0].replace("\n", " ").strip() if doc else ""
         if first and len(first) <= 120:
             return first.rstrip(".:")
         return summary_of(self.path, self.method.lower())
+
+    def get_description(self) -> str:
+        if (self.method.lower(), self.path) in OPERATIONS:
+            return OPERATIONS[self.method.lower(), self.path][1]
+        return super().get_description()
 
     def get_operation(self, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
         operation = super().get_operation(*args, **kwargs)
@@ -249,17 +297,101 @@ def _nullable_to_31(node: Any) -> None:
             _nullable_to_31(value)
 
 
+# Parameter enums with a name of their own (others take the component of the same values).
+PARAMETER_ENUMS = {"which": "GreetingEnum"}
+# Bodies whose fields are each optional but one at least is needed (400 ``required`` on ``{}``).
+AT_LEAST_ONE_FIELD = {"ScopesInputRequest"}
+
+
+def _distinct_alternatives(node: Any) -> None:
+    """Drop repeated ``oneOf`` alternatives (a ``null`` a field documents and drf-spectacular
+    adds again): a value matching two alternatives fails ``oneOf``."""
+    if isinstance(node, dict):
+        if isinstance(node.get("oneOf"), list):
+            distinct: list[Any] = []
+            for alternative in node["oneOf"]:
+                if alternative not in distinct:
+                    distinct.append(alternative)
+            node["oneOf"] = distinct
+        for value in node.values():
+            _distinct_alternatives(value)
+    elif isinstance(node, list):
+        for value in node:
+            _distinct_alternatives(value)
+
+
+def _blank_enum(node: Any) -> None:
+    """An inline ``""`` (a field that takes an empty string to clear it) is ``BlankEnum``."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if value == {"type": "string", "enum": [""]}:
+                node[key] = {"$ref": "#/components/schemas/BlankEnum"}
+            else:
+                _blank_enum(value)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            if value == {"type": "string", "enum": [""]}:
+                node[index] = {"$ref": "#/components/schemas/BlankEnum"}
+            else:
+                _blank_enum(value)
+
+
+def _name_parameter_enums(result: dict[str, Any]) -> None:
+    """Query and path parameters with a set of values refer to a named enum component: the one
+    of the same values if there is one, else one named after the parameter (PARAMETER_ENUMS).
+    A path parameter gets the same schema on every operation of its path."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    by_values = {
+        tuple(sorted(map(str, schema["enum"]))): name
+        for name, schema in schemas.items()
+        if name.endswith("Enum") and schema.get("type") == "string" and "enum" in schema
+    }
+    for operations in result.get("paths", {}).values():
+        in_path: dict[str, dict[str, Any]] = {}
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "path" and "enum" in parameter["schema"]:
+                    in_path[parameter["name"]] = parameter["schema"]
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                schema = parameter["schema"]
+                if parameter["in"] == "path" and parameter["name"] in in_path:
+                    schema = parameter["schema"] = dict(in_path[parameter["name"]])
+                if "enum" not in schema or "default" in schema:
+                    continue  # a default stays next to its values (no sibling of a $ref)
+                values = tuple(sorted(map(str, schema["enum"])))
+                name = by_values.get(values) or PARAMETER_ENUMS.get(parameter["name"])
+                if name is None:
+                    continue
+                schemas.setdefault(name, {"type": "string", "enum": list(values)})
+                by_values[values] = name
+                parameter["schema"] = {"$ref": f"#/components/schemas/{name}"}
+
+
 def make_strict(result: dict[str, Any], generator, request, public) -> dict[str, Any]:
-    """drf-spectacular postprocessing hook: uuid path ids and OAS 3.1 nulls everywhere."""
+    """drf-spectacular postprocessing hook: uuid path ids, named parameter enums, bodies that
+    need a field, closed objects and OAS 3.1 nulls everywhere."""
     for operations in result.get("paths", {}).values():
         for operation in operations.values():
             for parameter in operation.get("parameters", []):
                 if parameter.get("in") == "path" and UUID_PARAMETER.search(parameter["name"]):
                     parameter["schema"] = {"type": "string", "format": "uuid"}
-    for component in result.get("components", {}).get("schemas", {}).values():
+            body = operation.get("requestBody", {})
+            refs = [media["schema"].get("$ref", "") for media in body.get("content", {}).values()]
+            if any(ref.rsplit("/", 1)[-1] in AT_LEAST_ONE_FIELD for ref in refs):
+                body["required"] = True
+    _name_parameter_enums(result)
+    if "BlankEnum" in result.get("components", {}).get("schemas", {}):
+        _blank_enum(result["paths"])
+        _blank_enum({k: v for k, v in result["components"]["schemas"].items() if k != "BlankEnum"})
+    schemas = result.get("components", {}).get("schemas", {})
+    for name in AT_LEAST_ONE_FIELD & set(schemas):
+        schemas[name]["minProperties"] = 1
+    for component in schemas.values():
         # Objects are closed: a typed client has no ``additional_properties: dict[str, Any]``
         # and an answer with a field the schema does not name fails the contract checks.
         if component.get("type") == "object" and "properties" in component:
             component.setdefault("additionalProperties", False)
     _nullable_to_31(result)
+    _distinct_alternatives(result)
     return result

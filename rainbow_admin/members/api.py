@@ -45,6 +45,8 @@ class MemberImportInputSerializer(serializers.Serializer):
 
 
 class MemberImportsView(APIView):
+    error_fields = {"file": "content"}  # the CSV checks name the page's file input
+
     @extend_schema(request=MemberImportInputSerializer, responses={202: MemberImportSerializer})
     def post(self, request: Request, company_id: str) -> Response:
         """Start importing a CSV of people (header ``email,name`` and optionally ``role``,

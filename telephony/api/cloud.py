@@ -84,7 +84,7 @@ class DevicePatchSerializer(serializers.Serializer):
     line = serializers.UUIDField(allow_null=True)
 
 
-class ImportErrorSerializer(serializers.Serializer):
+class DeviceImportErrorSerializer(serializers.Serializer):
     row = serializers.IntegerField()
     identifier = serializers.CharField(allow_blank=True)
     error = serializers.CharField()
@@ -101,7 +101,7 @@ class DeviceImportSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
     finished_at = serializers.DateTimeField(allow_null=True)
 
-    @extend_schema_field(ImportErrorSerializer(many=True))
+    @extend_schema_field(DeviceImportErrorSerializer(many=True))
     def get_errors(self, job) -> list[dict]:
         return job.errors
 
@@ -112,7 +112,10 @@ class DeviceImportInputSerializer(serializers.Serializer):
 
 
 class TargetSerializer(serializers.Serializer):
-    id = serializers.UUIDField(help_text="What PATCH takes as ``target``: a member's user id.")
+    id = serializers.UUIDField(
+        help_text="What PATCH takes as `target`: the person's user id for a `member` "
+        "destination, else the hunt group's, Automated Attendant's or Welcome Service's id."
+    )
     name = serializers.CharField()
 
 
@@ -215,12 +218,26 @@ def rows(serializer: serializers.Serializer) -> Any:
     )
 
 
+DESTINATION_HELP = (
+    "`member:<user id>`, `hunt_group:<hunt group id>` or empty (none); the same as "
+    "`…_member` and `…_hunt_group`."
+)
+DESTINATION_PATTERN = (
+    "^((member|hunt_group):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$"
+)
+
+
 class WelcomeServiceSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     name = serializers.CharField()
     public_number = serializers.SerializerMethodField()
-    open_destination = serializers.SerializerMethodField()
-    closed_destination = serializers.SerializerMethodField()
+    open_destination = serializers.SerializerMethodField(help_text=DESTINATION_HELP)
+    closed_destination = serializers.SerializerMethodField(help_text=DESTINATION_HELP)
+    # The destinations as the body takes them: what is read can be sent back.
+    open_member = serializers.SerializerMethodField()
+    open_hunt_group = serializers.SerializerMethodField()
+    closed_member = serializers.SerializerMethodField()
+    closed_hunt_group = serializers.SerializerMethodField()
     hours = serializers.SerializerMethodField()
     exceptions = serializers.SerializerMethodField()
     open_now = serializers.SerializerMethodField()
@@ -239,11 +256,25 @@ class WelcomeServiceSerializer(serializers.Serializer):
         numbers = list(service.numbers.all())
         return numbers[0].number if numbers else None
 
+    @extend_schema_field({"type": "string", "pattern": DESTINATION_PATTERN})
     def get_open_destination(self, service) -> str:
         return service.open_value
 
+    @extend_schema_field({"type": "string", "pattern": DESTINATION_PATTERN})
     def get_closed_destination(self, service) -> str:
         return service.closed_value
+
+    def get_open_member(self, service) -> uuid.UUID | None:
+        return service.open_line.user_id if service.open_line_id else None
+
+    def get_open_hunt_group(self, service) -> uuid.UUID | None:
+        return service.open_hunt_group_id
+
+    def get_closed_member(self, service) -> uuid.UUID | None:
+        return service.closed_line.user_id if service.closed_line_id else None
+
+    def get_closed_hunt_group(self, service) -> uuid.UUID | None:
+        return service.closed_hunt_group_id
 
     @extend_schema_field(OpeningHoursSerializer(many=True))
     def get_hours(self, service) -> list[dict]:
@@ -454,6 +485,7 @@ class Devices(CloudPbxResource):
 
 
 class DeviceImports(CloudPbxResource):
+    error_fields = {"file": "content"}  # the CSV checks name the page's file input
     serializer_class = DeviceImportSerializer
     create_serializer_class = DeviceImportInputSerializer
     operations = ("create", "retrieve")

@@ -64,6 +64,7 @@ from rainbow_admin_client.models import (
     PbxKindEnum,
     PolicyEnum,
     TokenInputRequest,
+    ValidationErrors,
     WelcomeServiceCreateRequest,
 )
 
@@ -139,6 +140,15 @@ def run(base_url: str, admin: str, partner_admin: str, operator: str, password: 
     if mine is None:
         body = LineInputRequest(user=me.id, extension="8900")
         mine = ok(v1_pbxs_lines_create.sync(pbx.id, client=client, body=body))
+
+    # A refused body is an Error naming its field, with each field's messages typed.
+    refused = v1_pbxs_lines_create.sync(
+        pbx.id, client=client, body=LineInputRequest(user=me.id, extension="8" * 11)
+    )
+    assert isinstance(refused, Error) and refused.field == "extension"
+    assert isinstance(refused.errors, ValidationErrors)
+    messages = refused.errors["extension"]
+    assert isinstance(messages, list) and all(isinstance(text, str) for text in messages)
 
     # A device, given my line: it names me.
     device = ok(
@@ -220,6 +230,8 @@ def run(base_url: str, admin: str, partner_admin: str, operator: str, password: 
         )
     )
     assert service.public_number == second.number
+    assert (service.open_member, service.closed_hunt_group) == (me.id, group.id)
+    assert service.open_destination == f"member:{me.id}"
     assert [(hours.weekday, hours.opens, hours.closes) for hours in service.hours] == [
         (day, "08:00", "18:00") for day in range(5)
     ]

@@ -1,7 +1,7 @@
 """Robustness of the REST API: schemathesis generates requests from the OpenAPI schema served at
 ``/api/schema/`` and sends them in-process through the WSGI application, for three actors holding
 real bearer tokens: a customer company's admin, the admin of its reseller (a linked partner with
-both scopes) and an ordinary member.
+both scopes), an ordinary member and the operator (who has no company).
 
 For every operation and actor, each generated case must get an answer that is not a server error,
 whose status code, content type and body are the ones the schema declares. A seeded world (a
@@ -50,6 +50,7 @@ from telephony.services import features
 from tests.factories import (
     AdminFactory,
     CompanyFactory,
+    OperatorFactory,
     PartnerLinkFactory,
     ResellerFactory,
     UserFactory,
@@ -60,11 +61,12 @@ from tests.robustness.conftest import STATS
 from tests.telephony.factories import CloudPbxFactory, PbxFactory
 from tests.telephony.test_cloud_pages import wav_bytes
 
-ACTORS = ("admin", "reseller", "member")
+ACTORS = ("admin", "reseller", "member", "operator")
 ACTOR_DESCRIPTIONS = {
     "admin": "Anna Admin, administrator of the customer Acme",
     "reseller": "Rita Reseller, administrator of Acme's partner, both scopes",
     "member": "Mia Member, ordinary member of Acme",
+    "operator": "Olivia Operator, the platform's operator, of no company",
 }
 EXAMPLES_PER_OPERATION = 15
 CHECKS = [
@@ -236,7 +238,9 @@ def world(db, settings, tmp_path) -> dict[str, str]:
     )
     assert all(WORLD.values()), WORLD
     tokens = {}
-    for actor, user in (("admin", admin), ("reseller", reseller_admin), ("member", member)):
+    operator = OperatorFactory(name="Olivia Operator")
+    actors = {"admin": admin, "reseller": reseller_admin, "member": member, "operator": operator}
+    for actor, user in actors.items():
         _token, raw = company_services.api_token_create(user=user, name="fuzz", expires_at=None)
         tokens[actor] = raw
     yield tokens

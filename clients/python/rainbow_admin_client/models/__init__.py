@@ -26,6 +26,7 @@ from .delivery_status_enum import DeliveryStatusEnum
 from .destination_enum import DestinationEnum
 from .device import Device
 from .device_import import DeviceImport
+from .device_import_error import DeviceImportError
 from .device_import_input_request import DeviceImportInputRequest
 from .device_import_status_enum import DeviceImportStatusEnum
 from .device_input_request import DeviceInputRequest
@@ -41,16 +42,16 @@ from .endpoint import Endpoint
 from .endpoint_input_request import EndpointInputRequest
 from .endpoint_with_secret import EndpointWithSecret
 from .error import Error
-from .error_errors import ErrorErrors
 from .event_company import EventCompany
 from .event_endpoint import EventEndpoint
 from .event_person import EventPerson
 from .event_subscription import EventSubscription
+from .event_type_enum import EventTypeEnum
 from .events_enum import EventsEnum
+from .greeting_enum import GreetingEnum
 from .holder import Holder
 from .hunt_group import HuntGroup
 from .hunt_group_input_request import HuntGroupInputRequest
-from .import_error import ImportError_
 from .invitation import Invitation
 from .invitation_accepted_webhook import InvitationAcceptedWebhook
 from .invitation_accepted_webhook_type import InvitationAcceptedWebhookType
@@ -117,6 +118,7 @@ from .partner_company import PartnerCompany
 from .partner_event import PartnerEvent
 from .partner_link import PartnerLink
 from .partner_link_data import PartnerLinkData
+from .partner_link_data_end_reason import PartnerLinkDataEndReason
 from .partner_linked_webhook import PartnerLinkedWebhook
 from .partner_linked_webhook_type import PartnerLinkedWebhookType
 from .partner_scopes_changed_webhook import PartnerScopesChangedWebhook
@@ -130,9 +132,6 @@ from .patched_endpoint_patch_request import PatchedEndpointPatchRequest
 from .patched_hunt_group_input_request import PatchedHuntGroupInputRequest
 from .patched_line_patch_request import PatchedLinePatchRequest
 from .patched_number_patch_request import PatchedNumberPatchRequest
-from .patched_number_patch_request_target_type_1 import (
-    PatchedNumberPatchRequestTargetType1,
-)
 from .patched_pbx_patch_request import PatchedPbxPatchRequest
 from .patched_subscription_change_request import PatchedSubscriptionChangeRequest
 from .patched_welcome_service_input_request import PatchedWelcomeServiceInputRequest
@@ -182,11 +181,7 @@ from .two_factor_status import TwoFactorStatus
 from .upload_request import UploadRequest
 from .user import User
 from .v1_invitations_list_direction import V1InvitationsListDirection
-from .v1_invitations_list_kind import V1InvitationsListKind
-from .v1_invitations_list_status import V1InvitationsListStatus
-from .v1_pbxs_welcome_services_greetings_create_which import (
-    V1PbxsWelcomeServicesGreetingsCreateWhich,
-)
+from .validation_errors import ValidationErrors
 from .welcome_service import WelcomeService
 from .welcome_service_create_request import WelcomeServiceCreateRequest
 
@@ -217,6 +212,7 @@ __all__ = (
     "DestinationEnum",
     "Device",
     "DeviceImport",
+    "DeviceImportError",
     "DeviceImportInputRequest",
     "DeviceImportStatusEnum",
     "DeviceInputRequest",
@@ -232,16 +228,16 @@ __all__ = (
     "EndpointInputRequest",
     "EndpointWithSecret",
     "Error",
-    "ErrorErrors",
     "EventCompany",
     "EventEndpoint",
     "EventPerson",
     "EventsEnum",
     "EventSubscription",
+    "EventTypeEnum",
+    "GreetingEnum",
     "Holder",
     "HuntGroup",
     "HuntGroupInputRequest",
-    "ImportError_",
     "Invitation",
     "InvitationAcceptedWebhook",
     "InvitationAcceptedWebhookType",
@@ -308,6 +304,7 @@ __all__ = (
     "PartnerEvent",
     "PartnerLink",
     "PartnerLinkData",
+    "PartnerLinkDataEndReason",
     "PartnerLinkedWebhook",
     "PartnerLinkedWebhookType",
     "PartnerScopesChangedWebhook",
@@ -321,7 +318,6 @@ __all__ = (
     "PatchedHuntGroupInputRequest",
     "PatchedLinePatchRequest",
     "PatchedNumberPatchRequest",
-    "PatchedNumberPatchRequestTargetType1",
     "PatchedPbxPatchRequest",
     "PatchedSubscriptionChangeRequest",
     "PatchedWelcomeServiceInputRequest",
@@ -371,9 +367,7 @@ __all__ = (
     "UploadRequest",
     "User",
     "V1InvitationsListDirection",
-    "V1InvitationsListKind",
-    "V1InvitationsListStatus",
-    "V1PbxsWelcomeServicesGreetingsCreateWhich",
+    "ValidationErrors",
     "WelcomeService",
     "WelcomeServiceCreateRequest",
 )

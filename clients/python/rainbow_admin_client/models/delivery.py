@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.delivery_status_enum import DeliveryStatusEnum
+from ..models.event_type_enum import EventTypeEnum
 from typing import cast
 from uuid import UUID
 import datetime
@@ -23,7 +24,25 @@ class Delivery:
     Attributes:
         id (UUID):
         message_id (str): The `webhook-id` header, the same on every attempt.
-        event_type (str):
+        event_type (EventTypeEnum): * `ping` - ping
+            * `invitation.sent` - invitation.sent
+            * `invitation.accepted` - invitation.accepted
+            * `invitation.declined` - invitation.declined
+            * `invitation.cancelled` - invitation.cancelled
+            * `invitation.expired` - invitation.expired
+            * `partner.linked` - partner.linked
+            * `partner.unlinked` - partner.unlinked
+            * `partner.scopes_changed` - partner.scopes_changed
+            * `subscription.created` - subscription.created
+            * `subscription.updated` - subscription.updated
+            * `subscription.terminated` - subscription.terminated
+            * `license.assigned` - license.assigned
+            * `license.unassigned` - license.unassigned
+            * `member.added` - member.added
+            * `member.deactivated` - member.deactivated
+            * `pbx.declared` - pbx.declared
+            * `pbx.updated` - pbx.updated
+            * `pbx.removed` - pbx.removed
         status (DeliveryStatusEnum): * `pending` - pending
             * `succeeded` - succeeded
             * `failed` - failed
@@ -39,7 +58,7 @@ class Delivery:
 
     id: UUID
     message_id: str
-    event_type: str
+    event_type: EventTypeEnum
     status: DeliveryStatusEnum
     attempts: int
     response_status: int | None
@@ -55,7 +74,7 @@ class Delivery:
 
         message_id = self.message_id
 
-        event_type = self.event_type
+        event_type = self.event_type.value
 
         status = self.status.value
 
@@ -113,7 +132,7 @@ class Delivery:
 
         message_id = d.pop("message_id")
 
-        event_type = d.pop("event_type")
+        event_type = EventTypeEnum(d.pop("event_type"))
 
         status = DeliveryStatusEnum(d.pop("status"))
 

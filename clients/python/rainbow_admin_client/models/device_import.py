@@ -14,7 +14,7 @@ from uuid import UUID
 import datetime
 
 if TYPE_CHECKING:
-    from ..models.import_error import ImportError_
+    from ..models.device_import_error import DeviceImportError
 
 
 T = TypeVar("T", bound="DeviceImport")
@@ -33,7 +33,7 @@ class DeviceImport:
         total (int):
         processed (int):
         imported (int):
-        errors (list[ImportError_]):
+        errors (list[DeviceImportError]):
         created_at (datetime.datetime):
         finished_at (datetime.datetime | None):
     """
@@ -44,12 +44,12 @@ class DeviceImport:
     total: int
     processed: int
     imported: int
-    errors: list[ImportError_]
+    errors: list[DeviceImportError]
     created_at: datetime.datetime
     finished_at: datetime.datetime | None
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.import_error import ImportError_  # noqa: PLC0415
+        from ..models.device_import_error import DeviceImportError  # noqa: PLC0415
 
         id = str(self.id)
 
@@ -96,7 +96,7 @@ class DeviceImport:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.import_error import ImportError_  # noqa: PLC0415
+        from ..models.device_import_error import DeviceImportError  # noqa: PLC0415
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -114,7 +114,7 @@ class DeviceImport:
         errors = []
         _errors = d.pop("errors")
         for errors_item_data in _errors:
-            errors_item = ImportError_.from_dict(errors_item_data)
+            errors_item = DeviceImportError.from_dict(errors_item_data)
 
             errors.append(errors_item)
 

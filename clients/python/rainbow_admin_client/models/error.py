@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-    from ..models.error_errors import ErrorErrors
+    from ..models.validation_errors import ValidationErrors
 
 
 T = TypeVar("T", bound="Error")
@@ -25,17 +25,20 @@ class Error:
     Attributes:
         detail (str): A message for people, in their language.
         code (str): A stable code for programs.
-        field (str | Unset): The input the error is about, if one.
-        errors (ErrorErrors | Unset): Each invalid field's errors (400 on invalid input).
+        field (str | Unset): The input (top-level body field or query parameter) the error is about; absent when it is
+            about the request as a whole.
+        errors (ValidationErrors | Unset): Each invalid input's errors, by field name (or by index, for the items of a
+            list): a list of messages, or the errors of the fields inside it. Sent with every 400 on invalid input that the
+            body's checks find field by field; `non_field_errors` holds those about the body as a whole.
     """
 
     detail: str
     code: str
     field: str | Unset = UNSET
-    errors: ErrorErrors | Unset = UNSET
+    errors: ValidationErrors | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.error_errors import ErrorErrors  # noqa: PLC0415
+        from ..models.validation_errors import ValidationErrors  # noqa: PLC0415
 
         detail = self.detail
 
@@ -64,7 +67,7 @@ class Error:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_errors import ErrorErrors  # noqa: PLC0415
+        from ..models.validation_errors import ValidationErrors  # noqa: PLC0415
 
         d = dict(src_dict)
         detail = d.pop("detail")
@@ -74,11 +77,11 @@ class Error:
         field = d.pop("field", UNSET)
 
         _errors = d.pop("errors", UNSET)
-        errors: ErrorErrors | Unset
+        errors: ValidationErrors | Unset
         if isinstance(_errors, Unset):
             errors = UNSET
         else:
-            errors = ErrorErrors.from_dict(_errors)
+            errors = ValidationErrors.from_dict(_errors)
 
         error = cls(
             detail=detail,

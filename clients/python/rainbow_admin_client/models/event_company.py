@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.company_kind_enum import CompanyKindEnum
 from uuid import UUID
 
 
@@ -20,19 +21,21 @@ class EventCompany:
     Attributes:
         id (UUID):
         name (str):
-        kind (str):
+        kind (CompanyKindEnum): * `customer` - Customer
+            * `reseller` - Reseller
+            * `distributor` - Distributor
     """
 
     id: UUID
     name: str
-    kind: str
+    kind: CompanyKindEnum
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
 
         name = self.name
 
-        kind = self.kind
+        kind = self.kind.value
 
         field_dict: dict[str, Any] = {}
 
@@ -53,7 +56,7 @@ class EventCompany:
 
         name = d.pop("name")
 
-        kind = d.pop("kind")
+        kind = CompanyKindEnum(d.pop("kind"))
 
         event_company = cls(
             id=id,

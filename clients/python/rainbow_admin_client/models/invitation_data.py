@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.direction_enum import DirectionEnum
+from ..models.invitation_status_enum import InvitationStatusEnum
 from typing import cast
 from uuid import UUID
 import datetime
@@ -24,8 +26,13 @@ class InvitationData:
     """
     Attributes:
         id (UUID):
-        direction (str): request (a company asks) or offer (a reseller)
-        status (str):
+        direction (DirectionEnum): * `request` - request
+            * `offer` - offer
+        status (InvitationStatusEnum): * `pending` - Pending
+            * `accepted` - Accepted
+            * `declined` - Declined
+            * `cancelled` - Cancelled
+            * `expired` - Expired
         from_company (EventCompany):
         to_company (EventCompany | None): null for the reseller until the company an offer reached answers it
         to_email (str): an offer's address; empty for a request
@@ -35,8 +42,8 @@ class InvitationData:
     """
 
     id: UUID
-    direction: str
-    status: str
+    direction: DirectionEnum
+    status: InvitationStatusEnum
     from_company: EventCompany
     to_company: EventCompany | None
     to_email: str
@@ -49,9 +56,9 @@ class InvitationData:
 
         id = str(self.id)
 
-        direction = self.direction
+        direction = self.direction.value
 
-        status = self.status
+        status = self.status.value
 
         from_company = self.from_company.to_dict()
 
@@ -98,9 +105,9 @@ class InvitationData:
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
-        direction = d.pop("direction")
+        direction = DirectionEnum(d.pop("direction"))
 
-        status = d.pop("status")
+        status = InvitationStatusEnum(d.pop("status"))
 
         from_company = EventCompany.from_dict(d.pop("from_company"))
 

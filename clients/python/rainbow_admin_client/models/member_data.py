@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.language_enum import LanguageEnum
+from ..models.role_enum import RoleEnum
 from uuid import UUID
 
 
@@ -21,16 +23,19 @@ class MemberData:
         id (UUID):
         email (str):
         name (str):
-        role (str):
-        language (str):
+        role (RoleEnum): * `admin` - Administrator
+            * `member` - Member
+        language (LanguageEnum): * `en` - English
+            * `de` - German
+            * `fr` - French
         active (bool):
     """
 
     id: UUID
     email: str
     name: str
-    role: str
-    language: str
+    role: RoleEnum
+    language: LanguageEnum
     active: bool
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,9 +45,9 @@ class MemberData:
 
         name = self.name
 
-        role = self.role
+        role = self.role.value
 
-        language = self.language
+        language = self.language.value
 
         active = self.active
 
@@ -70,9 +75,9 @@ class MemberData:
 
         name = d.pop("name")
 
-        role = d.pop("role")
+        role = RoleEnum(d.pop("role"))
 
-        language = d.pop("language")
+        language = LanguageEnum(d.pop("language"))
 
         active = d.pop("active")
 

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.partner_link_data_end_reason import PartnerLinkDataEndReason
+from ..models.scopes_enum import ScopesEnum
 from typing import cast
 import datetime
 
@@ -26,16 +28,16 @@ class PartnerLinkData:
         partner (EventCompany):
         since (datetime.datetime):
         ended_at (datetime.datetime | None):
-        end_reason (str): replaced, removed or dropped; empty while linked
-        scopes (list[str]):
+        end_reason (PartnerLinkDataEndReason): replaced, removed or dropped; empty while linked
+        scopes (list[ScopesEnum]):
     """
 
     company: EventCompany
     partner: EventCompany
     since: datetime.datetime
     ended_at: datetime.datetime | None
-    end_reason: str
-    scopes: list[str]
+    end_reason: PartnerLinkDataEndReason
+    scopes: list[ScopesEnum]
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.event_company import EventCompany  # noqa: PLC0415
@@ -52,9 +54,12 @@ class PartnerLinkData:
         else:
             ended_at = self.ended_at
 
-        end_reason = self.end_reason
+        end_reason = self.end_reason.value
 
-        scopes = self.scopes
+        scopes = []
+        for scopes_item_data in self.scopes:
+            scopes_item = scopes_item_data.value
+            scopes.append(scopes_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -97,9 +102,14 @@ class PartnerLinkData:
 
         ended_at = _parse_ended_at(d.pop("ended_at"))
 
-        end_reason = d.pop("end_reason")
+        end_reason = PartnerLinkDataEndReason(d.pop("end_reason"))
 
-        scopes = cast(list[str], d.pop("scopes"))
+        scopes = []
+        _scopes = d.pop("scopes")
+        for scopes_item_data in _scopes:
+            scopes_item = ScopesEnum(scopes_item_data)
+
+            scopes.append(scopes_item)
 
         partner_link_data = cls(
             company=company,

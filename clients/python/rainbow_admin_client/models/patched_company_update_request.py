@@ -8,8 +8,12 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.blank_enum import BlankEnum
+from ..models.company_kind_enum import CompanyKindEnum
+from ..models.language_enum import LanguageEnum
 from ..models.require_two_factor_enum import RequireTwoFactorEnum
 from ..types import UNSET, Unset
+from typing import cast
 
 
 T = TypeVar("T", bound="PatchedCompanyUpdateRequest")
@@ -22,7 +26,7 @@ class PatchedCompanyUpdateRequest:
     Attributes:
         name (str | Unset):
         country (str | Unset):
-        language (str | Unset):
+        language (BlankEnum | LanguageEnum | Unset):
         timezone (str | Unset):
         address (str | Unset):
         postal_code (str | Unset):
@@ -33,12 +37,14 @@ class PatchedCompanyUpdateRequest:
         require_two_factor (RequireTwoFactorEnum | Unset): * `none` - Not required
             * `admins` - Required for administrators
             * `everyone` - Required for everyone
-        kind (str | Unset): read-only: refused if it differs
+        kind (CompanyKindEnum | Unset): * `customer` - Customer
+            * `reseller` - Reseller
+            * `distributor` - Distributor
     """
 
     name: str | Unset = UNSET
     country: str | Unset = UNSET
-    language: str | Unset = UNSET
+    language: BlankEnum | LanguageEnum | Unset = UNSET
     timezone: str | Unset = UNSET
     address: str | Unset = UNSET
     postal_code: str | Unset = UNSET
@@ -47,14 +53,20 @@ class PatchedCompanyUpdateRequest:
     website: str | Unset = UNSET
     contact_email: str | Unset = UNSET
     require_two_factor: RequireTwoFactorEnum | Unset = UNSET
-    kind: str | Unset = UNSET
+    kind: CompanyKindEnum | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
         country = self.country
 
-        language = self.language
+        language: str | Unset
+        if isinstance(self.language, Unset):
+            language = UNSET
+        elif isinstance(self.language, LanguageEnum):
+            language = self.language.value
+        else:
+            language = self.language.value
 
         timezone = self.timezone
 
@@ -74,7 +86,9 @@ class PatchedCompanyUpdateRequest:
         if not isinstance(self.require_two_factor, Unset):
             require_two_factor = self.require_two_factor.value
 
-        kind = self.kind
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
 
         field_dict: dict[str, Any] = {}
 
@@ -113,7 +127,24 @@ class PatchedCompanyUpdateRequest:
 
         country = d.pop("country", UNSET)
 
-        language = d.pop("language", UNSET)
+        def _parse_language(data: object) -> BlankEnum | LanguageEnum | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                language_type_0 = LanguageEnum(data)
+
+                return language_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            language_type_1 = BlankEnum(data)
+
+            return language_type_1
+
+        language = _parse_language(d.pop("language", UNSET))
 
         timezone = d.pop("timezone", UNSET)
 
@@ -136,7 +167,12 @@ class PatchedCompanyUpdateRequest:
         else:
             require_two_factor = RequireTwoFactorEnum(_require_two_factor)
 
-        kind = d.pop("kind", UNSET)
+        _kind = d.pop("kind", UNSET)
+        kind: CompanyKindEnum | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = CompanyKindEnum(_kind)
 
         patched_company_update_request = cls(
             name=name,

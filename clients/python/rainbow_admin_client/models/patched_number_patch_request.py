@@ -10,9 +10,6 @@ from ..types import UNSET, Unset
 
 from ..models.blank_enum import BlankEnum
 from ..models.destination_enum import DestinationEnum
-from ..models.patched_number_patch_request_target_type_1 import (
-    PatchedNumberPatchRequestTargetType1,
-)
 from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -26,12 +23,12 @@ class PatchedNumberPatchRequest:
     """
     Attributes:
         destination (BlankEnum | DestinationEnum | Unset):
-        target (None | PatchedNumberPatchRequestTargetType1 | Unset | UUID):
+        target (BlankEnum | None | Unset | UUID):
         is_company_number (bool | Unset):
     """
 
     destination: BlankEnum | DestinationEnum | Unset = UNSET
-    target: None | PatchedNumberPatchRequestTargetType1 | Unset | UUID = UNSET
+    target: BlankEnum | None | Unset | UUID = UNSET
     is_company_number: bool | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,7 +45,7 @@ class PatchedNumberPatchRequest:
             target = UNSET
         elif isinstance(self.target, UUID):
             target = str(self.target)
-        elif isinstance(self.target, PatchedNumberPatchRequestTargetType1):
+        elif isinstance(self.target, BlankEnum):
             target = self.target.value
         else:
             target = self.target
@@ -90,9 +87,7 @@ class PatchedNumberPatchRequest:
 
         destination = _parse_destination(d.pop("destination", UNSET))
 
-        def _parse_target(
-            data: object,
-        ) -> None | PatchedNumberPatchRequestTargetType1 | Unset | UUID:
+        def _parse_target(data: object) -> BlankEnum | None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -108,14 +103,12 @@ class PatchedNumberPatchRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                target_type_1 = PatchedNumberPatchRequestTargetType1(data)
+                target_type_1 = BlankEnum(data)
 
                 return target_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(
-                None | PatchedNumberPatchRequestTargetType1 | Unset | UUID, data
-            )
+            return cast(BlankEnum | None | Unset | UUID, data)
 
         target = _parse_target(d.pop("target", UNSET))
 

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.pbx_kind_enum import PbxKindEnum
+from ..models.pbx_status_enum import PbxStatusEnum
 from typing import cast
 from uuid import UUID
 
@@ -23,18 +25,22 @@ class PbxData:
     """
     Attributes:
         id (UUID):
-        kind (str):
+        kind (PbxKindEnum): * `cloud_pbx` - Cloud PBX
+            * `omnipcx_enterprise` - OmniPCX Enterprise
+            * `oxo_connect` - OXO Connect
+            * `third_party` - Third-party PBX
         name (str):
         country (str):
-        status (str):
+        status (PbxStatusEnum): * `active` - Active
+            * `suspended` - Suspended
         company (EventCompany):
     """
 
     id: UUID
-    kind: str
+    kind: PbxKindEnum
     name: str
     country: str
-    status: str
+    status: PbxStatusEnum
     company: EventCompany
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,13 +48,13 @@ class PbxData:
 
         id = str(self.id)
 
-        kind = self.kind
+        kind = self.kind.value
 
         name = self.name
 
         country = self.country
 
-        status = self.status
+        status = self.status.value
 
         company = self.company.to_dict()
 
@@ -74,13 +80,13 @@ class PbxData:
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
-        kind = d.pop("kind")
+        kind = PbxKindEnum(d.pop("kind"))
 
         name = d.pop("name")
 
         country = d.pop("country")
 
-        status = d.pop("status")
+        status = PbxStatusEnum(d.pop("status"))
 
         company = EventCompany.from_dict(d.pop("company"))
 

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.billing_enum import BillingEnum
+from ..models.subscription_status_enum import SubscriptionStatusEnum
 from typing import cast
 from uuid import UUID
 
@@ -26,8 +28,10 @@ class SubscriptionData:
         company (EventCompany):
         offer (str):
         quantity (int):
-        billing (str):
-        status (str):
+        billing (BillingEnum): * `monthly` - Monthly
+            * `annual` - Annual
+        status (SubscriptionStatusEnum): * `active` - Active
+            * `terminated` - Terminated
         reseller (EventCompany | None):
     """
 
@@ -35,8 +39,8 @@ class SubscriptionData:
     company: EventCompany
     offer: str
     quantity: int
-    billing: str
-    status: str
+    billing: BillingEnum
+    status: SubscriptionStatusEnum
     reseller: EventCompany | None
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,9 +54,9 @@ class SubscriptionData:
 
         quantity = self.quantity
 
-        billing = self.billing
+        billing = self.billing.value
 
-        status = self.status
+        status = self.status.value
 
         reseller: dict[str, Any] | None
         if isinstance(self.reseller, EventCompany):
@@ -89,9 +93,9 @@ class SubscriptionData:
 
         quantity = d.pop("quantity")
 
-        billing = d.pop("billing")
+        billing = BillingEnum(d.pop("billing"))
 
-        status = d.pop("status")
+        status = SubscriptionStatusEnum(d.pop("status"))
 
         def _parse_reseller(data: object) -> EventCompany | None:
             if data is None:

@@ -18,7 +18,8 @@ T = TypeVar("T", bound="Target")
 class Target:
     """
     Attributes:
-        id (UUID): What PATCH takes as ``target``: a member's user id.
+        id (UUID): What PATCH takes as `target`: the person's user id for a `member` destination, else the hunt group's,
+            Automated Attendant's or Welcome Service's id.
         name (str):
     """
 

@@ -26,8 +26,14 @@ class WelcomeService:
         id (UUID):
         name (str):
         public_number (None | str):
-        open_destination (str):
-        closed_destination (str):
+        open_destination (str): `member:<user id>`, `hunt_group:<hunt group id>` or empty (none); the same as `…_member`
+            and `…_hunt_group`.
+        closed_destination (str): `member:<user id>`, `hunt_group:<hunt group id>` or empty (none); the same as
+            `…_member` and `…_hunt_group`.
+        open_member (None | UUID):
+        open_hunt_group (None | UUID):
+        closed_member (None | UUID):
+        closed_hunt_group (None | UUID):
         hours (list[OpeningHours]):
         exceptions (list[ClosingException]):
         open_now (bool):
@@ -44,6 +50,10 @@ class WelcomeService:
     public_number: None | str
     open_destination: str
     closed_destination: str
+    open_member: None | UUID
+    open_hunt_group: None | UUID
+    closed_member: None | UUID
+    closed_hunt_group: None | UUID
     hours: list[OpeningHours]
     exceptions: list[ClosingException]
     open_now: bool
@@ -68,6 +78,30 @@ class WelcomeService:
         open_destination = self.open_destination
 
         closed_destination = self.closed_destination
+
+        open_member: None | str
+        if isinstance(self.open_member, UUID):
+            open_member = str(self.open_member)
+        else:
+            open_member = self.open_member
+
+        open_hunt_group: None | str
+        if isinstance(self.open_hunt_group, UUID):
+            open_hunt_group = str(self.open_hunt_group)
+        else:
+            open_hunt_group = self.open_hunt_group
+
+        closed_member: None | str
+        if isinstance(self.closed_member, UUID):
+            closed_member = str(self.closed_member)
+        else:
+            closed_member = self.closed_member
+
+        closed_hunt_group: None | str
+        if isinstance(self.closed_hunt_group, UUID):
+            closed_hunt_group = str(self.closed_hunt_group)
+        else:
+            closed_hunt_group = self.closed_hunt_group
 
         hours = []
         for hours_item_data in self.hours:
@@ -106,6 +140,10 @@ class WelcomeService:
                 "public_number": public_number,
                 "open_destination": open_destination,
                 "closed_destination": closed_destination,
+                "open_member": open_member,
+                "open_hunt_group": open_hunt_group,
+                "closed_member": closed_member,
+                "closed_hunt_group": closed_hunt_group,
                 "hours": hours,
                 "exceptions": exceptions,
                 "open_now": open_now,
@@ -140,6 +178,66 @@ class WelcomeService:
         open_destination = d.pop("open_destination")
 
         closed_destination = d.pop("closed_destination")
+
+        def _parse_open_member(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                open_member_type_0 = UUID(data)
+
+                return open_member_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        open_member = _parse_open_member(d.pop("open_member"))
+
+        def _parse_open_hunt_group(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                open_hunt_group_type_0 = UUID(data)
+
+                return open_hunt_group_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        open_hunt_group = _parse_open_hunt_group(d.pop("open_hunt_group"))
+
+        def _parse_closed_member(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                closed_member_type_0 = UUID(data)
+
+                return closed_member_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        closed_member = _parse_closed_member(d.pop("closed_member"))
+
+        def _parse_closed_hunt_group(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                closed_hunt_group_type_0 = UUID(data)
+
+                return closed_hunt_group_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        closed_hunt_group = _parse_closed_hunt_group(d.pop("closed_hunt_group"))
 
         hours = []
         _hours = d.pop("hours")
@@ -199,6 +297,10 @@ class WelcomeService:
             public_number=public_number,
             open_destination=open_destination,
             closed_destination=closed_destination,
+            open_member=open_member,
+            open_hunt_group=open_hunt_group,
+            closed_member=closed_member,
+            closed_hunt_group=closed_hunt_group,
             hours=hours,
             exceptions=exceptions,
             open_now=open_now,

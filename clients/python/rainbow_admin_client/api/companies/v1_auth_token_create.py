@@ -83,7 +83,13 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: TokenInputRequest,
 ) -> Response[Error | Token]:
-    """Create token
+    """Sign in: get an API token
+
+     Anyone. Answers 201 `{token, expires_at}`; send it as `Authorization: Bearer <token>`. Bad
+    credentials are a 400, the same whether the email exists or not. With two-factor on, `otp` is
+    needed: without it 400 `otp_required`, wrong 400 `otp_invalid` (an unused recovery code works once).
+    Sign-in failures are limited per address and per client (429 with `Retry-After`). Each call makes a
+    new token; a person holds a limited number of usable tokens (the oldest is revoked).
 
     Args:
         body (TokenInputRequest):
@@ -112,7 +118,13 @@ def sync(
     client: AuthenticatedClient | Client,
     body: TokenInputRequest,
 ) -> Error | Token | None:
-    """Create token
+    """Sign in: get an API token
+
+     Anyone. Answers 201 `{token, expires_at}`; send it as `Authorization: Bearer <token>`. Bad
+    credentials are a 400, the same whether the email exists or not. With two-factor on, `otp` is
+    needed: without it 400 `otp_required`, wrong 400 `otp_invalid` (an unused recovery code works once).
+    Sign-in failures are limited per address and per client (429 with `Retry-After`). Each call makes a
+    new token; a person holds a limited number of usable tokens (the oldest is revoked).
 
     Args:
         body (TokenInputRequest):
@@ -136,7 +148,13 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: TokenInputRequest,
 ) -> Response[Error | Token]:
-    """Create token
+    """Sign in: get an API token
+
+     Anyone. Answers 201 `{token, expires_at}`; send it as `Authorization: Bearer <token>`. Bad
+    credentials are a 400, the same whether the email exists or not. With two-factor on, `otp` is
+    needed: without it 400 `otp_required`, wrong 400 `otp_invalid` (an unused recovery code works once).
+    Sign-in failures are limited per address and per client (429 with `Retry-After`). Each call makes a
+    new token; a person holds a limited number of usable tokens (the oldest is revoked).
 
     Args:
         body (TokenInputRequest):
@@ -163,7 +181,13 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: TokenInputRequest,
 ) -> Error | Token | None:
-    """Create token
+    """Sign in: get an API token
+
+     Anyone. Answers 201 `{token, expires_at}`; send it as `Authorization: Bearer <token>`. Bad
+    credentials are a 400, the same whether the email exists or not. With two-factor on, `otp` is
+    needed: without it 400 `otp_required`, wrong 400 `otp_invalid` (an unused recovery code works once).
+    Sign-in failures are limited per address and per client (429 with `Retry-After`). Each call makes a
+    new token; a person holds a limited number of usable tokens (the oldest is revoked).
 
     Args:
         body (TokenInputRequest):

@@ -93,7 +93,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CompanyInputRequest,
 ) -> Response[Company | Error]:
-    """Create company
+    """Create a company
+
+     Operators only (others 403). `kind`: customer, reseller or distributor.
 
     Args:
         body (CompanyInputRequest):
@@ -122,7 +124,9 @@ def sync(
     client: AuthenticatedClient,
     body: CompanyInputRequest,
 ) -> Company | Error | None:
-    """Create company
+    """Create a company
+
+     Operators only (others 403). `kind`: customer, reseller or distributor.
 
     Args:
         body (CompanyInputRequest):
@@ -146,7 +150,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CompanyInputRequest,
 ) -> Response[Company | Error]:
-    """Create company
+    """Create a company
+
+     Operators only (others 403). `kind`: customer, reseller or distributor.
 
     Args:
         body (CompanyInputRequest):
@@ -173,7 +179,9 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CompanyInputRequest,
 ) -> Company | Error | None:
-    """Create company
+    """Create a company
+
+     Operators only (others 403). `kind`: customer, reseller or distributor.
 
     Args:
         body (CompanyInputRequest):

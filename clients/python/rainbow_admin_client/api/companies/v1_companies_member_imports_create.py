@@ -103,10 +103,13 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: MemberImportInputRequest,
 ) -> Response[Error | MemberImport]:
-    """Create member import
+    """Import people from a CSV
 
-     Start importing a CSV of people (header ``email,name`` and optionally ``role``,
-    ``language``, ``offer``, ``extension``); poll the import for its progress.
+     For the company's admins and operators (a member gets 403). `content`: a header line with `email`
+    and `name`, optional `role`, `language`, `offer` and `extension`; comma, semicolon or tab separated.
+    Answers 202 at once: the worker imports it; poll `GET /member-imports/{id}/` for its progress. Valid
+    rows are created, each bad row reported with its number and field. Imports are limited per company
+    and day (429 with `Retry-After`; operators are not limited).
 
     Args:
         company_id (UUID):
@@ -138,10 +141,13 @@ def sync(
     client: AuthenticatedClient,
     body: MemberImportInputRequest,
 ) -> Error | MemberImport | None:
-    """Create member import
+    """Import people from a CSV
 
-     Start importing a CSV of people (header ``email,name`` and optionally ``role``,
-    ``language``, ``offer``, ``extension``); poll the import for its progress.
+     For the company's admins and operators (a member gets 403). `content`: a header line with `email`
+    and `name`, optional `role`, `language`, `offer` and `extension`; comma, semicolon or tab separated.
+    Answers 202 at once: the worker imports it; poll `GET /member-imports/{id}/` for its progress. Valid
+    rows are created, each bad row reported with its number and field. Imports are limited per company
+    and day (429 with `Retry-After`; operators are not limited).
 
     Args:
         company_id (UUID):
@@ -168,10 +174,13 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: MemberImportInputRequest,
 ) -> Response[Error | MemberImport]:
-    """Create member import
+    """Import people from a CSV
 
-     Start importing a CSV of people (header ``email,name`` and optionally ``role``,
-    ``language``, ``offer``, ``extension``); poll the import for its progress.
+     For the company's admins and operators (a member gets 403). `content`: a header line with `email`
+    and `name`, optional `role`, `language`, `offer` and `extension`; comma, semicolon or tab separated.
+    Answers 202 at once: the worker imports it; poll `GET /member-imports/{id}/` for its progress. Valid
+    rows are created, each bad row reported with its number and field. Imports are limited per company
+    and day (429 with `Retry-After`; operators are not limited).
 
     Args:
         company_id (UUID):
@@ -201,10 +210,13 @@ async def asyncio(
     client: AuthenticatedClient,
     body: MemberImportInputRequest,
 ) -> Error | MemberImport | None:
-    """Create member import
+    """Import people from a CSV
 
-     Start importing a CSV of people (header ``email,name`` and optionally ``role``,
-    ``language``, ``offer``, ``extension``); poll the import for its progress.
+     For the company's admins and operators (a member gets 403). `content`: a header line with `email`
+    and `name`, optional `role`, `language`, `offer` and `extension`; comma, semicolon or tab separated.
+    Answers 202 at once: the worker imports it; poll `GET /member-imports/{id}/` for its progress. Valid
+    rows are created, each bad row reported with its number and field. Imports are limited per company
+    and day (429 with `Retry-After`; operators are not limited).
 
     Args:
         company_id (UUID):

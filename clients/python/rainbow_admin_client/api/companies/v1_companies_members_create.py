@@ -103,7 +103,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: MemberInputRequest,
 ) -> Response[Error | User]:
-    """Create member
+    """Add a person
+
+     For the company's admins and operators (a member gets 403). The new person gets an activation email;
+    `password` (no email) is taken from operators only. 400 `email_taken` when a member of the company
+    uses the address, `email_unavailable` when someone else does. Adding people is limited per company
+    (429 with `Retry-After`; operators are not limited).
 
     Args:
         company_id (UUID):
@@ -135,7 +140,12 @@ def sync(
     client: AuthenticatedClient,
     body: MemberInputRequest,
 ) -> Error | User | None:
-    """Create member
+    """Add a person
+
+     For the company's admins and operators (a member gets 403). The new person gets an activation email;
+    `password` (no email) is taken from operators only. 400 `email_taken` when a member of the company
+    uses the address, `email_unavailable` when someone else does. Adding people is limited per company
+    (429 with `Retry-After`; operators are not limited).
 
     Args:
         company_id (UUID):
@@ -162,7 +172,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: MemberInputRequest,
 ) -> Response[Error | User]:
-    """Create member
+    """Add a person
+
+     For the company's admins and operators (a member gets 403). The new person gets an activation email;
+    `password` (no email) is taken from operators only. 400 `email_taken` when a member of the company
+    uses the address, `email_unavailable` when someone else does. Adding people is limited per company
+    (429 with `Retry-After`; operators are not limited).
 
     Args:
         company_id (UUID):
@@ -192,7 +207,12 @@ async def asyncio(
     client: AuthenticatedClient,
     body: MemberInputRequest,
 ) -> Error | User | None:
-    """Create member
+    """Add a person
+
+     For the company's admins and operators (a member gets 403). The new person gets an activation email;
+    `password` (no email) is taken from operators only. 400 `email_taken` when a member of the company
+    uses the address, `email_unavailable` when someone else does. Adding people is limited per company
+    (429 with `Retry-After`; operators are not limited).
 
     Args:
         company_id (UUID):

@@ -76,9 +76,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | str]:
-    """The company's people: ``email,name,role,language,active,licenses,extension``
+    """Export a company's people (CSV)
 
-     The company's people: ``email,name,role,language,active,licenses,extension``.
+     For the company's admins and operators (a member gets 403). Columns
+    `email,name,role,language,active,licenses,extension`.
 
     Args:
         company_id (UUID):
@@ -107,9 +108,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Error | str | None:
-    """The company's people: ``email,name,role,language,active,licenses,extension``
+    """Export a company's people (CSV)
 
-     The company's people: ``email,name,role,language,active,licenses,extension``.
+     For the company's admins and operators (a member gets 403). Columns
+    `email,name,role,language,active,licenses,extension`.
 
     Args:
         company_id (UUID):
@@ -133,9 +135,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | str]:
-    """The company's people: ``email,name,role,language,active,licenses,extension``
+    """Export a company's people (CSV)
 
-     The company's people: ``email,name,role,language,active,licenses,extension``.
+     For the company's admins and operators (a member gets 403). Columns
+    `email,name,role,language,active,licenses,extension`.
 
     Args:
         company_id (UUID):
@@ -162,9 +165,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Error | str | None:
-    """The company's people: ``email,name,role,language,active,licenses,extension``
+    """Export a company's people (CSV)
 
-     The company's people: ``email,name,role,language,active,licenses,extension``.
+     For the company's admins and operators (a member gets 403). Columns
+    `email,name,role,language,active,licenses,extension`.
 
     Args:
         company_id (UUID):

@@ -93,7 +93,10 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedUserList]:
-    """List members
+    """List a company's people
+
+     For the company's admins and operators (a member gets 403). Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):
@@ -128,7 +131,10 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedUserList | None:
-    """List members
+    """List a company's people
+
+     For the company's admins and operators (a member gets 403). Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):
@@ -158,7 +164,10 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedUserList]:
-    """List members
+    """List a company's people
+
+     For the company's admins and operators (a member gets 403). Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):
@@ -191,7 +200,10 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedUserList | None:
-    """List members
+    """List a company's people
+
+     For the company's admins and operators (a member gets 403). Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):

@@ -100,7 +100,10 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PatchedCompanyUpdateRequest | Unset = UNSET,
 ) -> Response[Company | Error]:
-    """Update a company
+    """Change a company's settings
+
+     For the company's admins and operators (a member gets 403). Every field is optional (an empty body
+    changes nothing); `kind` cannot change. `require_two_factor`: none, admins or everyone.
 
     Args:
         company_id (UUID):
@@ -133,7 +136,10 @@ def sync(
     client: AuthenticatedClient,
     body: PatchedCompanyUpdateRequest | Unset = UNSET,
 ) -> Company | Error | None:
-    """Update a company
+    """Change a company's settings
+
+     For the company's admins and operators (a member gets 403). Every field is optional (an empty body
+    changes nothing); `kind` cannot change. `require_two_factor`: none, admins or everyone.
 
     Args:
         company_id (UUID):
@@ -161,7 +167,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PatchedCompanyUpdateRequest | Unset = UNSET,
 ) -> Response[Company | Error]:
-    """Update a company
+    """Change a company's settings
+
+     For the company's admins and operators (a member gets 403). Every field is optional (an empty body
+    changes nothing); `kind` cannot change. `require_two_factor`: none, admins or everyone.
 
     Args:
         company_id (UUID):
@@ -192,7 +201,10 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PatchedCompanyUpdateRequest | Unset = UNSET,
 ) -> Company | Error | None:
-    """Update a company
+    """Change a company's settings
+
+     For the company's admins and operators (a member gets 403). Every field is optional (an empty body
+    changes nothing); `kind` cannot change. `require_two_factor`: none, admins or everyone.
 
     Args:
         company_id (UUID):

@@ -80,6 +80,8 @@ def sync_detailed(
 ) -> Response[Company | Error]:
     """Get a company
 
+     Its members, its partner's admins and operators (anyone else 404).
+
     Args:
         company_id (UUID):
 
@@ -109,6 +111,8 @@ def sync(
 ) -> Company | Error | None:
     """Get a company
 
+     Its members, its partner's admins and operators (anyone else 404).
+
     Args:
         company_id (UUID):
 
@@ -132,6 +136,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Company | Error]:
     """Get a company
+
+     Its members, its partner's admins and operators (anyone else 404).
 
     Args:
         company_id (UUID):
@@ -159,6 +165,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Company | Error | None:
     """Get a company
+
+     Its members, its partner's admins and operators (anyone else 404).
 
     Args:
         company_id (UUID):

@@ -67,7 +67,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Me]:
-    """Get me
+    """Who I am
+
+     Any signed-in caller: the person and their company (`company` is null for an operator, who belongs
+    to none).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -90,7 +93,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Error | Me | None:
-    """Get me
+    """Who I am
+
+     Any signed-in caller: the person and their company (`company` is null for an operator, who belongs
+    to none).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,7 +115,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Me]:
-    """Get me
+    """Who I am
+
+     Any signed-in caller: the person and their company (`company` is null for an operator, who belongs
+    to none).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,7 +139,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Error | Me | None:
-    """Get me
+    """Who I am
+
+     Any signed-in caller: the person and their company (`company` is null for an operator, who belongs
+    to none).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

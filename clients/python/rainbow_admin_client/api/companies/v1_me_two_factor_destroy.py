@@ -85,7 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Delete two factor
+    """Turn my two-factor off
 
      Body `{code}`: a current code or an unused recovery code. Refused (409 `two_factor_required`) while
     the company's policy requires two-factor.
@@ -111,7 +111,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Delete two factor
+    """Turn my two-factor off
 
      Body `{code}`: a current code or an unused recovery code. Refused (409 `two_factor_required`) while
     the company's policy requires two-factor.
@@ -133,7 +133,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Delete two factor
+    """Turn my two-factor off
 
      Body `{code}`: a current code or an unused recovery code. Refused (409 `two_factor_required`) while
     the company's policy requires two-factor.
@@ -157,7 +157,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Delete two factor
+    """Turn my two-factor off
 
      Body `{code}`: a current code or an unused recovery code. Refused (409 `two_factor_required`) while
     the company's policy requires two-factor.

@@ -98,7 +98,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CodeRequest,
 ) -> Response[Error | NewRecoveryCodes]:
-    """Create recovery code
+    """Make new recovery codes
+
+     Body `{code}` (a current code): 10 new single-use recovery codes, shown once; the old ones stop
+    working. 409 when two-factor is off; wrong codes count on the sign-in limit (429 with `Retry-
+    After`).
 
     Args:
         body (CodeRequest):
@@ -127,7 +131,11 @@ def sync(
     client: AuthenticatedClient,
     body: CodeRequest,
 ) -> Error | NewRecoveryCodes | None:
-    """Create recovery code
+    """Make new recovery codes
+
+     Body `{code}` (a current code): 10 new single-use recovery codes, shown once; the old ones stop
+    working. 409 when two-factor is off; wrong codes count on the sign-in limit (429 with `Retry-
+    After`).
 
     Args:
         body (CodeRequest):
@@ -151,7 +159,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CodeRequest,
 ) -> Response[Error | NewRecoveryCodes]:
-    """Create recovery code
+    """Make new recovery codes
+
+     Body `{code}` (a current code): 10 new single-use recovery codes, shown once; the old ones stop
+    working. 409 when two-factor is off; wrong codes count on the sign-in limit (429 with `Retry-
+    After`).
 
     Args:
         body (CodeRequest):
@@ -178,7 +190,11 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CodeRequest,
 ) -> Error | NewRecoveryCodes | None:
-    """Create recovery code
+    """Make new recovery codes
+
+     Body `{code}` (a current code): 10 new single-use recovery codes, shown once; the old ones stop
+    working. 409 when two-factor is off; wrong codes count on the sign-in limit (429 with `Retry-
+    After`).
 
     Args:
         body (CodeRequest):

@@ -67,7 +67,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | TwoFactorStatus]:
-    """Get two factor
+    """My two-factor state
+
+     Any signed-in caller: whether two-factor is on, its methods, the recovery codes left and whether the
+    company's policy requires it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -90,7 +93,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Error | TwoFactorStatus | None:
-    """Get two factor
+    """My two-factor state
+
+     Any signed-in caller: whether two-factor is on, its methods, the recovery codes left and whether the
+    company's policy requires it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,7 +115,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | TwoFactorStatus]:
-    """Get two factor
+    """My two-factor state
+
+     Any signed-in caller: whether two-factor is on, its methods, the recovery codes left and whether the
+    company's policy requires it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,7 +139,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Error | TwoFactorStatus | None:
-    """Get two factor
+    """My two-factor state
+
+     Any signed-in caller: whether two-factor is on, its methods, the recovery codes left and whether the
+    company's policy requires it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -98,7 +98,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CodeRequest,
 ) -> Response[Error | NewRecoveryCodes]:
-    """Create confirm
+    """Confirm the authenticator app
+
+     Body `{code}` from the app: turns two-factor on and answers the 10 single-use recovery codes (shown
+    once). 400 `otp_invalid` for a wrong code; wrong codes count on the sign-in limit (429 with `Retry-
+    After`).
 
     Args:
         body (CodeRequest):
@@ -127,7 +131,11 @@ def sync(
     client: AuthenticatedClient,
     body: CodeRequest,
 ) -> Error | NewRecoveryCodes | None:
-    """Create confirm
+    """Confirm the authenticator app
+
+     Body `{code}` from the app: turns two-factor on and answers the 10 single-use recovery codes (shown
+    once). 400 `otp_invalid` for a wrong code; wrong codes count on the sign-in limit (429 with `Retry-
+    After`).
 
     Args:
         body (CodeRequest):
@@ -151,7 +159,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CodeRequest,
 ) -> Response[Error | NewRecoveryCodes]:
-    """Create confirm
+    """Confirm the authenticator app
+
+     Body `{code}` from the app: turns two-factor on and answers the 10 single-use recovery codes (shown
+    once). 400 `otp_invalid` for a wrong code; wrong codes count on the sign-in limit (429 with `Retry-
+    After`).
 
     Args:
         body (CodeRequest):
@@ -178,7 +190,11 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CodeRequest,
 ) -> Error | NewRecoveryCodes | None:
-    """Create confirm
+    """Confirm the authenticator app
+
+     Body `{code}` from the app: turns two-factor on and answers the 10 single-use recovery codes (shown
+    once). 400 `otp_invalid` for a wrong code; wrong codes count on the sign-in limit (429 with `Retry-
+    After`).
 
     Args:
         body (CodeRequest):

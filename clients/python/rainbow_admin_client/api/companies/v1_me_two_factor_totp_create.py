@@ -72,7 +72,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | TotpSecret]:
-    """Create totp
+    """Start setting up an authenticator app
+
+     Any signed-in caller: 201 `{secret, otpauth_url}` (RFC 6238: SHA-1, 6 digits, 30 s). Not active
+    until confirmed with a code; calling again replaces the pending secret.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -95,7 +98,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Error | TotpSecret | None:
-    """Create totp
+    """Start setting up an authenticator app
+
+     Any signed-in caller: 201 `{secret, otpauth_url}` (RFC 6238: SHA-1, 6 digits, 30 s). Not active
+    until confirmed with a code; calling again replaces the pending secret.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,7 +120,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | TotpSecret]:
-    """Create totp
+    """Start setting up an authenticator app
+
+     Any signed-in caller: 201 `{secret, otpauth_url}` (RFC 6238: SHA-1, 6 digits, 30 s). Not active
+    until confirmed with a code; calling again replaces the pending secret.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +144,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Error | TotpSecret | None:
-    """Create totp
+    """Start setting up an authenticator app
+
+     Any signed-in caller: 201 `{secret, otpauth_url}` (RFC 6238: SHA-1, 6 digits, 30 s). Not active
+    until confirmed with a code; calling again replaces the pending secret.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -78,7 +78,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | MemberImport]:
-    """Get a member import
+    """Follow a people import
+
+     The admins of its company and operators: status (queued, running, finished, failed), counts and the
+    rows refused.
 
     Args:
         item_id (UUID):
@@ -107,7 +110,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Error | MemberImport | None:
-    """Get a member import
+    """Follow a people import
+
+     The admins of its company and operators: status (queued, running, finished, failed), counts and the
+    rows refused.
 
     Args:
         item_id (UUID):
@@ -131,7 +137,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | MemberImport]:
-    """Get a member import
+    """Follow a people import
+
+     The admins of its company and operators: status (queued, running, finished, failed), counts and the
+    rows refused.
 
     Args:
         item_id (UUID):
@@ -158,7 +167,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Error | MemberImport | None:
-    """Get a member import
+    """Follow a people import
+
+     The admins of its company and operators: status (queued, running, finished, failed), counts and the
+    rows refused.
 
     Args:
         item_id (UUID):

@@ -98,7 +98,10 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: SubscriptionInputRequest,
 ) -> Response[Error | Subscription]:
-    """Create subscription
+    """Subscribe a company to licences
+
+     The company's partner holding the `licensing` scope and operators (others 403): 201 subscription of
+    `quantity` licences of `offer`.
 
     Args:
         company_id (UUID):
@@ -130,7 +133,10 @@ def sync(
     client: AuthenticatedClient,
     body: SubscriptionInputRequest,
 ) -> Error | Subscription | None:
-    """Create subscription
+    """Subscribe a company to licences
+
+     The company's partner holding the `licensing` scope and operators (others 403): 201 subscription of
+    `quantity` licences of `offer`.
 
     Args:
         company_id (UUID):
@@ -157,7 +163,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: SubscriptionInputRequest,
 ) -> Response[Error | Subscription]:
-    """Create subscription
+    """Subscribe a company to licences
+
+     The company's partner holding the `licensing` scope and operators (others 403): 201 subscription of
+    `quantity` licences of `offer`.
 
     Args:
         company_id (UUID):
@@ -187,7 +196,10 @@ async def asyncio(
     client: AuthenticatedClient,
     body: SubscriptionInputRequest,
 ) -> Error | Subscription | None:
-    """Create subscription
+    """Subscribe a company to licences
+
+     The company's partner holding the `licensing` scope and operators (others 403): 201 subscription of
+    `quantity` licences of `offer`.
 
     Args:
         company_id (UUID):

@@ -93,7 +93,10 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedSubscriptionList]:
-    """List subscriptions
+    """List a company's subscriptions
+
+     Its members, its partner's admins and operators. Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):
@@ -128,7 +131,10 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedSubscriptionList | None:
-    """List subscriptions
+    """List a company's subscriptions
+
+     Its members, its partner's admins and operators. Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):
@@ -158,7 +164,10 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedSubscriptionList]:
-    """List subscriptions
+    """List a company's subscriptions
+
+     Its members, its partner's admins and operators. Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):
@@ -191,7 +200,10 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedSubscriptionList | None:
-    """List subscriptions
+    """List a company's subscriptions
+
+     Its members, its partner's admins and operators. Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):

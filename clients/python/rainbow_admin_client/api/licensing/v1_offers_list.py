@@ -72,7 +72,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | list[Offer]]:
-    """List offers
+    """List the licence offers
+
+     Any signed-in caller: the catalogue.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -95,7 +97,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Error | list[Offer] | None:
-    """List offers
+    """List the licence offers
+
+     Any signed-in caller: the catalogue.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,7 +118,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | list[Offer]]:
-    """List offers
+    """List the licence offers
+
+     Any signed-in caller: the catalogue.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +141,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Error | list[Offer] | None:
-    """List offers
+    """List the licence offers
+
+     Any signed-in caller: the catalogue.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -98,7 +98,10 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: AssignmentsInputRequest,
 ) -> Response[Assigned | Error]:
-    """Create assignment
+    """Give licences to people
+
+     The company's admins and operators: all or nothing. 400 for someone who is not a member, 409 past
+    the quantity or against an offer's exclusivity.
 
     Args:
         subscription_id (UUID):
@@ -130,7 +133,10 @@ def sync(
     client: AuthenticatedClient,
     body: AssignmentsInputRequest,
 ) -> Assigned | Error | None:
-    """Create assignment
+    """Give licences to people
+
+     The company's admins and operators: all or nothing. 400 for someone who is not a member, 409 past
+    the quantity or against an offer's exclusivity.
 
     Args:
         subscription_id (UUID):
@@ -157,7 +163,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AssignmentsInputRequest,
 ) -> Response[Assigned | Error]:
-    """Create assignment
+    """Give licences to people
+
+     The company's admins and operators: all or nothing. 400 for someone who is not a member, 409 past
+    the quantity or against an offer's exclusivity.
 
     Args:
         subscription_id (UUID):
@@ -187,7 +196,10 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AssignmentsInputRequest,
 ) -> Assigned | Error | None:
-    """Create assignment
+    """Give licences to people
+
+     The company's admins and operators: all or nothing. 400 for someone who is not a member, 409 past
+    the quantity or against an offer's exclusivity.
 
     Args:
         subscription_id (UUID):

@@ -84,7 +84,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Delete an assignment
+    """Take a licence back
+
+     The company's admins and operators. 404 when the person holds none of it.
 
     Args:
         subscription_id (UUID):
@@ -116,7 +118,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Delete an assignment
+    """Take a licence back
+
+     The company's admins and operators. 404 when the person holds none of it.
 
     Args:
         subscription_id (UUID):
@@ -143,7 +147,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Delete an assignment
+    """Take a licence back
+
+     The company's admins and operators. 404 when the person holds none of it.
 
     Args:
         subscription_id (UUID):
@@ -173,7 +179,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Delete an assignment
+    """Take a licence back
+
+     The company's admins and operators. 404 when the person holds none of it.
 
     Args:
         subscription_id (UUID):

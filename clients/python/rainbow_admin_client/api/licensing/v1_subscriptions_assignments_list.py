@@ -93,7 +93,10 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedAssignmentList]:
-    """List assignments
+    """List who holds a subscription's licences
+
+     The company's admins and operators. Answered in pages (`count`, `next`, `previous`, `results`;
+    `page`, `page_size`).
 
     Args:
         subscription_id (UUID):
@@ -128,7 +131,10 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedAssignmentList | None:
-    """List assignments
+    """List who holds a subscription's licences
+
+     The company's admins and operators. Answered in pages (`count`, `next`, `previous`, `results`;
+    `page`, `page_size`).
 
     Args:
         subscription_id (UUID):
@@ -158,7 +164,10 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedAssignmentList]:
-    """List assignments
+    """List who holds a subscription's licences
+
+     The company's admins and operators. Answered in pages (`count`, `next`, `previous`, `results`;
+    `page`, `page_size`).
 
     Args:
         subscription_id (UUID):
@@ -191,7 +200,10 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedAssignmentList | None:
-    """List assignments
+    """List who holds a subscription's licences
+
+     The company's admins and operators. Answered in pages (`count`, `next`, `previous`, `results`;
+    `page`, `page_size`).
 
     Args:
         subscription_id (UUID):

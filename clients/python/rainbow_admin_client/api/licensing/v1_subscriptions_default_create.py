@@ -83,7 +83,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Subscription]:
-    """Default (subscription)
+    """Make it the default subscription
+
+     The company's admins: new members get a seat of it. Idempotent; 409 unless active.
 
     Args:
         subscription_id (UUID):
@@ -112,7 +114,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Error | Subscription | None:
-    """Default (subscription)
+    """Make it the default subscription
+
+     The company's admins: new members get a seat of it. Idempotent; 409 unless active.
 
     Args:
         subscription_id (UUID):
@@ -136,7 +140,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Subscription]:
-    """Default (subscription)
+    """Make it the default subscription
+
+     The company's admins: new members get a seat of it. Idempotent; 409 unless active.
 
     Args:
         subscription_id (UUID):
@@ -163,7 +169,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Error | Subscription | None:
-    """Default (subscription)
+    """Make it the default subscription
+
+     The company's admins: new members get a seat of it. Idempotent; 409 unless active.
 
     Args:
         subscription_id (UUID):

@@ -81,7 +81,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Delete a subscription
+    """Terminate a subscription
+
+     The partner holding the `licensing` scope and operators. 409 while licences are assigned or when
+    already terminated.
 
     Args:
         subscription_id (UUID):
@@ -110,7 +113,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Delete a subscription
+    """Terminate a subscription
+
+     The partner holding the `licensing` scope and operators. 409 while licences are assigned or when
+    already terminated.
 
     Args:
         subscription_id (UUID):
@@ -134,7 +140,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Delete a subscription
+    """Terminate a subscription
+
+     The partner holding the `licensing` scope and operators. 409 while licences are assigned or when
+    already terminated.
 
     Args:
         subscription_id (UUID):
@@ -161,7 +170,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Delete a subscription
+    """Terminate a subscription
+
+     The partner holding the `licensing` scope and operators. 409 while licences are assigned or when
+    already terminated.
 
     Args:
         subscription_id (UUID):

@@ -102,7 +102,10 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PatchedSubscriptionChangeRequest | Unset = UNSET,
 ) -> Response[Error | Subscription]:
-    """Update a subscription
+    """Change a subscription
+
+     The partner holding the `licensing` scope and operators: `quantity` (409 below the licences
+    assigned; annual plans only grow), `purchase_order`. An empty body changes nothing.
 
     Args:
         subscription_id (UUID):
@@ -134,7 +137,10 @@ def sync(
     client: AuthenticatedClient,
     body: PatchedSubscriptionChangeRequest | Unset = UNSET,
 ) -> Error | Subscription | None:
-    """Update a subscription
+    """Change a subscription
+
+     The partner holding the `licensing` scope and operators: `quantity` (409 below the licences
+    assigned; annual plans only grow), `purchase_order`. An empty body changes nothing.
 
     Args:
         subscription_id (UUID):
@@ -161,7 +167,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PatchedSubscriptionChangeRequest | Unset = UNSET,
 ) -> Response[Error | Subscription]:
-    """Update a subscription
+    """Change a subscription
+
+     The partner holding the `licensing` scope and operators: `quantity` (409 below the licences
+    assigned; annual plans only grow), `purchase_order`. An empty body changes nothing.
 
     Args:
         subscription_id (UUID):
@@ -191,7 +200,10 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PatchedSubscriptionChangeRequest | Unset = UNSET,
 ) -> Error | Subscription | None:
-    """Update a subscription
+    """Change a subscription
+
+     The partner holding the `licensing` scope and operators: `quantity` (409 below the licences
+    assigned; annual plans only grow), `purchase_order`. An empty body changes nothing.
 
     Args:
         subscription_id (UUID):

@@ -80,6 +80,8 @@ def sync_detailed(
 ) -> Response[Error | Subscription]:
     """Get a subscription
 
+     Its company's members, its partner's admins and operators.
+
     Args:
         subscription_id (UUID):
 
@@ -109,6 +111,8 @@ def sync(
 ) -> Error | Subscription | None:
     """Get a subscription
 
+     Its company's members, its partner's admins and operators.
+
     Args:
         subscription_id (UUID):
 
@@ -132,6 +136,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Error | Subscription]:
     """Get a subscription
+
+     Its company's members, its partner's admins and operators.
 
     Args:
         subscription_id (UUID):
@@ -159,6 +165,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Error | Subscription | None:
     """Get a subscription
+
+     Its company's members, its partner's admins and operators.
 
     Args:
         subscription_id (UUID):

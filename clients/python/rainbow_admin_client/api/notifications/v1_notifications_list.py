@@ -88,7 +88,10 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedNotificationList]:
-    """List notifications
+    """My notifications
+
+     Any signed-in caller: the in-portal notifications, newest first. Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         page (int | Unset):
@@ -120,7 +123,10 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedNotificationList | None:
-    """List notifications
+    """My notifications
+
+     Any signed-in caller: the in-portal notifications, newest first. Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         page (int | Unset):
@@ -147,7 +153,10 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedNotificationList]:
-    """List notifications
+    """My notifications
+
+     Any signed-in caller: the in-portal notifications, newest first. Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         page (int | Unset):
@@ -177,7 +186,10 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedNotificationList | None:
-    """List notifications
+    """My notifications
+
+     Any signed-in caller: the in-portal notifications, newest first. Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         page (int | Unset):

@@ -83,7 +83,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Notification]:
-    """Read (notification)
+    """Mark a notification read
+
+     Its recipient (anyone else 404). Idempotent.
 
     Args:
         notification_id (UUID):
@@ -112,7 +114,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Error | Notification | None:
-    """Read (notification)
+    """Mark a notification read
+
+     Its recipient (anyone else 404). Idempotent.
 
     Args:
         notification_id (UUID):
@@ -136,7 +140,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Notification]:
-    """Read (notification)
+    """Mark a notification read
+
+     Its recipient (anyone else 404). Idempotent.
 
     Args:
         notification_id (UUID):
@@ -163,7 +169,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Error | Notification | None:
-    """Read (notification)
+    """Mark a notification read
+
+     Its recipient (anyone else 404). Idempotent.
 
     Args:
         notification_id (UUID):

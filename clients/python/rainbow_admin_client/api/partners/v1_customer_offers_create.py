@@ -35,7 +35,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | CustomerOffer | Error | None:
+) -> CustomerOffer | Error | None:
     if response.status_code == 201:
         response_201 = CustomerOffer.from_dict(response.json())
 
@@ -62,7 +62,8 @@ def _parse_response(
         return response_404
 
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Error.from_dict(response.json())
+
         return response_409
 
     if response.status_code == 415:
@@ -71,7 +72,8 @@ def _parse_response(
         return response_415
 
     if response.status_code == 429:
-        response_429 = cast(Any, None)
+        response_429 = Error.from_dict(response.json())
+
         return response_429
 
     if client.raise_on_unexpected_status:
@@ -82,7 +84,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | CustomerOffer | Error]:
+) -> Response[CustomerOffer | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,10 +97,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CustomerOfferInputRequest,
-) -> Response[Any | CustomerOffer | Error]:
-    """Create customer offer
+) -> Response[CustomerOffer | Error]:
+    """Offer to manage a company
 
-     ``POST /customer-offers/``: a reseller's admin offers to manage a company.
+     A reseller's admins, by the email of one of the company's admins: an existing customer's admins get
+    a request to accept or decline; an address without an account gets a sign-up link. The answer is the
+    same either way (it never tells whether the address has an account). `scopes_until` makes the scopes
+    time-bound. Limited per reseller, per hour and per day (429 with `Retry-After`).
 
     Args:
         body (CustomerOfferInputRequest):
@@ -108,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CustomerOffer | Error]
+        Response[CustomerOffer | Error]
     """
 
     kwargs = _get_kwargs(
@@ -126,10 +131,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CustomerOfferInputRequest,
-) -> Any | CustomerOffer | Error | None:
-    """Create customer offer
+) -> CustomerOffer | Error | None:
+    """Offer to manage a company
 
-     ``POST /customer-offers/``: a reseller's admin offers to manage a company.
+     A reseller's admins, by the email of one of the company's admins: an existing customer's admins get
+    a request to accept or decline; an address without an account gets a sign-up link. The answer is the
+    same either way (it never tells whether the address has an account). `scopes_until` makes the scopes
+    time-bound. Limited per reseller, per hour and per day (429 with `Retry-After`).
 
     Args:
         body (CustomerOfferInputRequest):
@@ -139,7 +147,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CustomerOffer | Error
+        CustomerOffer | Error
     """
 
     return sync_detailed(
@@ -152,10 +160,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CustomerOfferInputRequest,
-) -> Response[Any | CustomerOffer | Error]:
-    """Create customer offer
+) -> Response[CustomerOffer | Error]:
+    """Offer to manage a company
 
-     ``POST /customer-offers/``: a reseller's admin offers to manage a company.
+     A reseller's admins, by the email of one of the company's admins: an existing customer's admins get
+    a request to accept or decline; an address without an account gets a sign-up link. The answer is the
+    same either way (it never tells whether the address has an account). `scopes_until` makes the scopes
+    time-bound. Limited per reseller, per hour and per day (429 with `Retry-After`).
 
     Args:
         body (CustomerOfferInputRequest):
@@ -165,7 +176,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CustomerOffer | Error]
+        Response[CustomerOffer | Error]
     """
 
     kwargs = _get_kwargs(
@@ -181,10 +192,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CustomerOfferInputRequest,
-) -> Any | CustomerOffer | Error | None:
-    """Create customer offer
+) -> CustomerOffer | Error | None:
+    """Offer to manage a company
 
-     ``POST /customer-offers/``: a reseller's admin offers to manage a company.
+     A reseller's admins, by the email of one of the company's admins: an existing customer's admins get
+    a request to accept or decline; an address without an account gets a sign-up link. The answer is the
+    same either way (it never tells whether the address has an account). `scopes_until` makes the scopes
+    time-bound. Limited per reseller, per hour and per day (429 with `Retry-After`).
 
     Args:
         body (CustomerOfferInputRequest):
@@ -194,7 +208,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CustomerOffer | Error
+        CustomerOffer | Error
     """
 
     return (

@@ -88,7 +88,10 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedCustomerList]:
-    """List customers
+    """List my customers
+
+     A partner's admins: the companies whose partner is the caller's, with since and scopes. Answered in
+    pages (`count`, `next`, `previous`, `results`; `page`, `page_size`).
 
     Args:
         page (int | Unset):
@@ -120,7 +123,10 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedCustomerList | None:
-    """List customers
+    """List my customers
+
+     A partner's admins: the companies whose partner is the caller's, with since and scopes. Answered in
+    pages (`count`, `next`, `previous`, `results`; `page`, `page_size`).
 
     Args:
         page (int | Unset):
@@ -147,7 +153,10 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedCustomerList]:
-    """List customers
+    """List my customers
+
+     A partner's admins: the companies whose partner is the caller's, with since and scopes. Answered in
+    pages (`count`, `next`, `previous`, `results`; `page`, `page_size`).
 
     Args:
         page (int | Unset):
@@ -177,7 +186,10 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedCustomerList | None:
-    """List customers
+    """List my customers
+
+     A partner's admins: the companies whose partner is the caller's, with since and scopes. Answered in
+    pages (`count`, `next`, `previous`, `results`; `page`, `page_size`).
 
     Args:
         page (int | Unset):

@@ -103,9 +103,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: MessageInputRequest,
 ) -> Response[Error | Message]:
-    """Create message
+    """Write to a customer
 
-     The conversation with one of my customers (my company's admins).
+     A partner's admins: the customer's admins are told. Limited per person (429 with `Retry-After`).
 
     Args:
         company_id (UUID):
@@ -137,9 +137,9 @@ def sync(
     client: AuthenticatedClient,
     body: MessageInputRequest,
 ) -> Error | Message | None:
-    """Create message
+    """Write to a customer
 
-     The conversation with one of my customers (my company's admins).
+     A partner's admins: the customer's admins are told. Limited per person (429 with `Retry-After`).
 
     Args:
         company_id (UUID):
@@ -166,9 +166,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: MessageInputRequest,
 ) -> Response[Error | Message]:
-    """Create message
+    """Write to a customer
 
-     The conversation with one of my customers (my company's admins).
+     A partner's admins: the customer's admins are told. Limited per person (429 with `Retry-After`).
 
     Args:
         company_id (UUID):
@@ -198,9 +198,9 @@ async def asyncio(
     client: AuthenticatedClient,
     body: MessageInputRequest,
 ) -> Error | Message | None:
-    """Create message
+    """Write to a customer
 
-     The conversation with one of my customers (my company's admins).
+     A partner's admins: the customer's admins are told. Limited per person (429 with `Retry-After`).
 
     Args:
         company_id (UUID):

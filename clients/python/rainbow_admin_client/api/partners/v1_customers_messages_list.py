@@ -93,9 +93,10 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedMessageList]:
-    """List messages
+    """Read the conversation with a customer
 
-     The conversation with one of my customers (my company's admins).
+     A partner's admins (404 for a company that is not its customer). Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):
@@ -130,9 +131,10 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedMessageList | None:
-    """List messages
+    """Read the conversation with a customer
 
-     The conversation with one of my customers (my company's admins).
+     A partner's admins (404 for a company that is not its customer). Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):
@@ -162,9 +164,10 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedMessageList]:
-    """List messages
+    """Read the conversation with a customer
 
-     The conversation with one of my customers (my company's admins).
+     A partner's admins (404 for a company that is not its customer). Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):
@@ -197,9 +200,10 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedMessageList | None:
-    """List messages
+    """Read the conversation with a customer
 
-     The conversation with one of my customers (my company's admins).
+     A partner's admins (404 for a company that is not its customer). Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):

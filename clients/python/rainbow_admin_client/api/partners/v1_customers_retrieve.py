@@ -78,7 +78,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Customer | Error]:
-    """Get a customer
+    """Get one of my customers
+
+     A partner's admins (404 for a company that is not its customer).
 
     Args:
         company_id (UUID):
@@ -107,7 +109,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Customer | Error | None:
-    """Get a customer
+    """Get one of my customers
+
+     A partner's admins (404 for a company that is not its customer).
 
     Args:
         company_id (UUID):
@@ -131,7 +135,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Customer | Error]:
-    """Get a customer
+    """Get one of my customers
+
+     A partner's admins (404 for a company that is not its customer).
 
     Args:
         company_id (UUID):
@@ -158,7 +164,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Customer | Error | None:
-    """Get a customer
+    """Get one of my customers
+
+     A partner's admins (404 for a company that is not its customer).
 
     Args:
         company_id (UUID):

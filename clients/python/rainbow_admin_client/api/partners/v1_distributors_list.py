@@ -94,10 +94,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     search: str | Unset = UNSET,
 ) -> Response[Error | list[DirectoryEntry]]:
-    """List distributors
+    """Find distributors by name
 
-     `GET /resellers/?search=` and `/distributors/?search=`: at most 20, best first; company
-    admins and operators, 2 characters at least, throttled per person.
+     As `GET /resellers/`, for distributors.
 
     Args:
         search (str | Unset):
@@ -126,10 +125,9 @@ def sync(
     client: AuthenticatedClient,
     search: str | Unset = UNSET,
 ) -> Error | list[DirectoryEntry] | None:
-    """List distributors
+    """Find distributors by name
 
-     `GET /resellers/?search=` and `/distributors/?search=`: at most 20, best first; company
-    admins and operators, 2 characters at least, throttled per person.
+     As `GET /resellers/`, for distributors.
 
     Args:
         search (str | Unset):
@@ -153,10 +151,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     search: str | Unset = UNSET,
 ) -> Response[Error | list[DirectoryEntry]]:
-    """List distributors
+    """Find distributors by name
 
-     `GET /resellers/?search=` and `/distributors/?search=`: at most 20, best first; company
-    admins and operators, 2 characters at least, throttled per person.
+     As `GET /resellers/`, for distributors.
 
     Args:
         search (str | Unset):
@@ -183,10 +180,9 @@ async def asyncio(
     client: AuthenticatedClient,
     search: str | Unset = UNSET,
 ) -> Error | list[DirectoryEntry] | None:
-    """List distributors
+    """Find distributors by name
 
-     `GET /resellers/?search=` and `/distributors/?search=`: at most 20, best first; company
-    admins and operators, 2 characters at least, throttled per person.
+     As `GET /resellers/`, for distributors.
 
     Args:
         search (str | Unset):

@@ -83,9 +83,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Invitation]:
-    """Accept (invitation)
+    """Accept a partner request
 
-     ``POST /invitations/{id}/<action>/``: resend, cancel, accept or decline.
+     The target's admins: links the companies with the scopes asked for (an existing partner link ends).
+    409 unless pending (expired, already answered or withdrawn).
 
     Args:
         invitation_id (UUID):
@@ -114,9 +115,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Error | Invitation | None:
-    """Accept (invitation)
+    """Accept a partner request
 
-     ``POST /invitations/{id}/<action>/``: resend, cancel, accept or decline.
+     The target's admins: links the companies with the scopes asked for (an existing partner link ends).
+    409 unless pending (expired, already answered or withdrawn).
 
     Args:
         invitation_id (UUID):
@@ -140,9 +142,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Invitation]:
-    """Accept (invitation)
+    """Accept a partner request
 
-     ``POST /invitations/{id}/<action>/``: resend, cancel, accept or decline.
+     The target's admins: links the companies with the scopes asked for (an existing partner link ends).
+    409 unless pending (expired, already answered or withdrawn).
 
     Args:
         invitation_id (UUID):
@@ -169,9 +172,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Error | Invitation | None:
-    """Accept (invitation)
+    """Accept a partner request
 
-     ``POST /invitations/{id}/<action>/``: resend, cancel, accept or decline.
+     The target's admins: links the companies with the scopes asked for (an existing partner link ends).
+    409 unless pending (expired, already answered or withdrawn).
 
     Args:
         invitation_id (UUID):

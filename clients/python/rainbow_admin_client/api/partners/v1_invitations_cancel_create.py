@@ -83,9 +83,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Invitation]:
-    """Cancel (invitation)
+    """Withdraw a partner request
 
-     ``POST /invitations/{id}/<action>/``: resend, cancel, accept or decline.
+     The sender's admins. 409 unless pending.
 
     Args:
         invitation_id (UUID):
@@ -114,9 +114,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Error | Invitation | None:
-    """Cancel (invitation)
+    """Withdraw a partner request
 
-     ``POST /invitations/{id}/<action>/``: resend, cancel, accept or decline.
+     The sender's admins. 409 unless pending.
 
     Args:
         invitation_id (UUID):
@@ -140,9 +140,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Invitation]:
-    """Cancel (invitation)
+    """Withdraw a partner request
 
-     ``POST /invitations/{id}/<action>/``: resend, cancel, accept or decline.
+     The sender's admins. 409 unless pending.
 
     Args:
         invitation_id (UUID):
@@ -169,9 +169,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Error | Invitation | None:
-    """Cancel (invitation)
+    """Withdraw a partner request
 
-     ``POST /invitations/{id}/<action>/``: resend, cancel, accept or decline.
+     The sender's admins. 409 unless pending.
 
     Args:
         invitation_id (UUID):

@@ -98,7 +98,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: InvitationInputRequest,
 ) -> Response[Error | Invitation]:
-    """Create invitation
+    """Ask a reseller to be our partner
+
+     The caller's company admins: 201 invitation, emailed to the reseller's admins. 400 for a bad target,
+    409 when one is already pending or it is already the partner. Sending is limited per company (429
+    with `Retry-After`).
 
     Args:
         body (InvitationInputRequest):
@@ -127,7 +131,11 @@ def sync(
     client: AuthenticatedClient,
     body: InvitationInputRequest,
 ) -> Error | Invitation | None:
-    """Create invitation
+    """Ask a reseller to be our partner
+
+     The caller's company admins: 201 invitation, emailed to the reseller's admins. 400 for a bad target,
+    409 when one is already pending or it is already the partner. Sending is limited per company (429
+    with `Retry-After`).
 
     Args:
         body (InvitationInputRequest):
@@ -151,7 +159,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: InvitationInputRequest,
 ) -> Response[Error | Invitation]:
-    """Create invitation
+    """Ask a reseller to be our partner
+
+     The caller's company admins: 201 invitation, emailed to the reseller's admins. 400 for a bad target,
+    409 when one is already pending or it is already the partner. Sending is limited per company (429
+    with `Retry-After`).
 
     Args:
         body (InvitationInputRequest):
@@ -178,7 +190,11 @@ async def asyncio(
     client: AuthenticatedClient,
     body: InvitationInputRequest,
 ) -> Error | Invitation | None:
-    """Create invitation
+    """Ask a reseller to be our partner
+
+     The caller's company admins: 201 invitation, emailed to the reseller's admins. 400 for a bad target,
+    409 when one is already pending or it is already the partner. Sending is limited per company (429
+    with `Retry-After`).
 
     Args:
         body (InvitationInputRequest):

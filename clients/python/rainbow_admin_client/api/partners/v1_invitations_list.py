@@ -8,11 +8,11 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.direction_enum import DirectionEnum
 from ...models.error import Error
+from ...models.invitation_status_enum import InvitationStatusEnum
 from ...models.paginated_invitation_list import PaginatedInvitationList
 from ...models.v1_invitations_list_direction import V1InvitationsListDirection
-from ...models.v1_invitations_list_kind import V1InvitationsListKind
-from ...models.v1_invitations_list_status import V1InvitationsListStatus
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -20,10 +20,10 @@ from typing import cast
 def _get_kwargs(
     *,
     direction: V1InvitationsListDirection | Unset = V1InvitationsListDirection.ISSUED,
-    kind: V1InvitationsListKind | Unset = UNSET,
+    kind: DirectionEnum | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    status: V1InvitationsListStatus | Unset = UNSET,
+    status: InvitationStatusEnum | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -110,20 +110,29 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     direction: V1InvitationsListDirection | Unset = V1InvitationsListDirection.ISSUED,
-    kind: V1InvitationsListKind | Unset = UNSET,
+    kind: DirectionEnum | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    status: V1InvitationsListStatus | Unset = UNSET,
+    status: InvitationStatusEnum | Unset = UNSET,
 ) -> Response[Error | PaginatedInvitationList]:
-    """List invitations
+    """List my company's partner requests
+
+     The caller's company admins: the requests and offers it sent (`direction=issued`, the default) or
+    received, newest first; `kind` and `status` narrow them. Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         direction (V1InvitationsListDirection | Unset):  Default:
             V1InvitationsListDirection.ISSUED.
-        kind (V1InvitationsListKind | Unset):
+        kind (DirectionEnum | Unset): * `request` - request
+            * `offer` - offer
         page (int | Unset):
         page_size (int | Unset):
-        status (V1InvitationsListStatus | Unset):
+        status (InvitationStatusEnum | Unset): * `pending` - Pending
+            * `accepted` - Accepted
+            * `declined` - Declined
+            * `cancelled` - Cancelled
+            * `expired` - Expired
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,20 +161,29 @@ def sync(
     *,
     client: AuthenticatedClient,
     direction: V1InvitationsListDirection | Unset = V1InvitationsListDirection.ISSUED,
-    kind: V1InvitationsListKind | Unset = UNSET,
+    kind: DirectionEnum | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    status: V1InvitationsListStatus | Unset = UNSET,
+    status: InvitationStatusEnum | Unset = UNSET,
 ) -> Error | PaginatedInvitationList | None:
-    """List invitations
+    """List my company's partner requests
+
+     The caller's company admins: the requests and offers it sent (`direction=issued`, the default) or
+    received, newest first; `kind` and `status` narrow them. Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         direction (V1InvitationsListDirection | Unset):  Default:
             V1InvitationsListDirection.ISSUED.
-        kind (V1InvitationsListKind | Unset):
+        kind (DirectionEnum | Unset): * `request` - request
+            * `offer` - offer
         page (int | Unset):
         page_size (int | Unset):
-        status (V1InvitationsListStatus | Unset):
+        status (InvitationStatusEnum | Unset): * `pending` - Pending
+            * `accepted` - Accepted
+            * `declined` - Declined
+            * `cancelled` - Cancelled
+            * `expired` - Expired
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,20 +207,29 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     direction: V1InvitationsListDirection | Unset = V1InvitationsListDirection.ISSUED,
-    kind: V1InvitationsListKind | Unset = UNSET,
+    kind: DirectionEnum | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    status: V1InvitationsListStatus | Unset = UNSET,
+    status: InvitationStatusEnum | Unset = UNSET,
 ) -> Response[Error | PaginatedInvitationList]:
-    """List invitations
+    """List my company's partner requests
+
+     The caller's company admins: the requests and offers it sent (`direction=issued`, the default) or
+    received, newest first; `kind` and `status` narrow them. Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         direction (V1InvitationsListDirection | Unset):  Default:
             V1InvitationsListDirection.ISSUED.
-        kind (V1InvitationsListKind | Unset):
+        kind (DirectionEnum | Unset): * `request` - request
+            * `offer` - offer
         page (int | Unset):
         page_size (int | Unset):
-        status (V1InvitationsListStatus | Unset):
+        status (InvitationStatusEnum | Unset): * `pending` - Pending
+            * `accepted` - Accepted
+            * `declined` - Declined
+            * `cancelled` - Cancelled
+            * `expired` - Expired
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -229,20 +256,29 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     direction: V1InvitationsListDirection | Unset = V1InvitationsListDirection.ISSUED,
-    kind: V1InvitationsListKind | Unset = UNSET,
+    kind: DirectionEnum | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    status: V1InvitationsListStatus | Unset = UNSET,
+    status: InvitationStatusEnum | Unset = UNSET,
 ) -> Error | PaginatedInvitationList | None:
-    """List invitations
+    """List my company's partner requests
+
+     The caller's company admins: the requests and offers it sent (`direction=issued`, the default) or
+    received, newest first; `kind` and `status` narrow them. Answered in pages (`count`, `next`,
+    `previous`, `results`; `page`, `page_size`).
 
     Args:
         direction (V1InvitationsListDirection | Unset):  Default:
             V1InvitationsListDirection.ISSUED.
-        kind (V1InvitationsListKind | Unset):
+        kind (DirectionEnum | Unset): * `request` - request
+            * `offer` - offer
         page (int | Unset):
         page_size (int | Unset):
-        status (V1InvitationsListStatus | Unset):
+        status (InvitationStatusEnum | Unset): * `pending` - Pending
+            * `accepted` - Accepted
+            * `declined` - Declined
+            * `cancelled` - Cancelled
+            * `expired` - Expired
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -88,9 +88,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Invitation]:
-    """Resend (invitation)
+    """Send a partner request again
 
-     ``POST /invitations/{id}/<action>/``: resend, cancel, accept or decline.
+     The sender's admins: emails it again; an expired request is pending again. 409 unless pending or
+    expired; a pause between sends and a limited number of sends a day (429 with `Retry-After`).
 
     Args:
         invitation_id (UUID):
@@ -119,9 +120,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Error | Invitation | None:
-    """Resend (invitation)
+    """Send a partner request again
 
-     ``POST /invitations/{id}/<action>/``: resend, cancel, accept or decline.
+     The sender's admins: emails it again; an expired request is pending again. 409 unless pending or
+    expired; a pause between sends and a limited number of sends a day (429 with `Retry-After`).
 
     Args:
         invitation_id (UUID):
@@ -145,9 +147,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Invitation]:
-    """Resend (invitation)
+    """Send a partner request again
 
-     ``POST /invitations/{id}/<action>/``: resend, cancel, accept or decline.
+     The sender's admins: emails it again; an expired request is pending again. 409 unless pending or
+    expired; a pause between sends and a limited number of sends a day (429 with `Retry-After`).
 
     Args:
         invitation_id (UUID):
@@ -174,9 +177,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Error | Invitation | None:
-    """Resend (invitation)
+    """Send a partner request again
 
-     ``POST /invitations/{id}/<action>/``: resend, cancel, accept or decline.
+     The sender's admins: emails it again; an expired request is pending again. 409 unless pending or
+    expired; a pause between sends and a limited number of sends a day (429 with `Retry-After`).
 
     Args:
         invitation_id (UUID):

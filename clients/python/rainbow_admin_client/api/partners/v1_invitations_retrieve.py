@@ -78,7 +78,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Invitation]:
-    """Get an invitation
+    """Get a partner request
+
+     The admins of either side (anyone else 404).
 
     Args:
         invitation_id (UUID):
@@ -107,7 +109,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Error | Invitation | None:
-    """Get an invitation
+    """Get a partner request
+
+     The admins of either side (anyone else 404).
 
     Args:
         invitation_id (UUID):
@@ -131,7 +135,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Invitation]:
-    """Get an invitation
+    """Get a partner request
+
+     The admins of either side (anyone else 404).
 
     Args:
         invitation_id (UUID):
@@ -158,7 +164,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Error | Invitation | None:
-    """Get an invitation
+    """Get a partner request
+
+     The admins of either side (anyone else 404).
 
     Args:
         invitation_id (UUID):

@@ -70,7 +70,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Delete partner
+    """End the partner link
+
+     The company's admins: the partner loses its access at once. 409 without a partner; 404 for a caller
+    without a company.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -93,7 +96,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Delete partner
+    """End the partner link
+
+     The company's admins: the partner loses its access at once. 409 without a partner; 404 for a caller
+    without a company.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,7 +118,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Delete partner
+    """End the partner link
+
+     The company's admins: the partner loses its access at once. 409 without a partner; 404 for a caller
+    without a company.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +142,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Delete partner
+    """End the partner link
+
+     The company's admins: the partner loses its access at once. 409 without a partner; 404 for a caller
+    without a company.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

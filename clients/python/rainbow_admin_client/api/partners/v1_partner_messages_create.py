@@ -98,9 +98,10 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: MessageInputRequest,
 ) -> Response[Error | Message]:
-    """Create message
+    """Write to my partner
 
-     The conversation of my company with its partner (my company's admins).
+     The company's admins: the partner's admins are told. 409 without a partner; 404 for a caller without
+    a company; limited per person (429 with `Retry-After`).
 
     Args:
         body (MessageInputRequest):
@@ -129,9 +130,10 @@ def sync(
     client: AuthenticatedClient,
     body: MessageInputRequest,
 ) -> Error | Message | None:
-    """Create message
+    """Write to my partner
 
-     The conversation of my company with its partner (my company's admins).
+     The company's admins: the partner's admins are told. 409 without a partner; 404 for a caller without
+    a company; limited per person (429 with `Retry-After`).
 
     Args:
         body (MessageInputRequest):
@@ -155,9 +157,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: MessageInputRequest,
 ) -> Response[Error | Message]:
-    """Create message
+    """Write to my partner
 
-     The conversation of my company with its partner (my company's admins).
+     The company's admins: the partner's admins are told. 409 without a partner; 404 for a caller without
+    a company; limited per person (429 with `Retry-After`).
 
     Args:
         body (MessageInputRequest):
@@ -184,9 +187,10 @@ async def asyncio(
     client: AuthenticatedClient,
     body: MessageInputRequest,
 ) -> Error | Message | None:
-    """Create message
+    """Write to my partner
 
-     The conversation of my company with its partner (my company's admins).
+     The company's admins: the partner's admins are told. 409 without a partner; 404 for a caller without
+    a company; limited per person (429 with `Retry-After`).
 
     Args:
         body (MessageInputRequest):

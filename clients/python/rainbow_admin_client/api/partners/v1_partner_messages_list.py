@@ -93,9 +93,10 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedMessageList]:
-    """List messages
+    """Read the conversation with my partner
 
-     The conversation of my company with its partner (my company's admins).
+     The company's admins, newest last. 409 without a partner; 404 for a caller without a company.
+    Answered in pages (`count`, `next`, `previous`, `results`; `page`, `page_size`).
 
     Args:
         page (int | Unset):
@@ -127,9 +128,10 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedMessageList | None:
-    """List messages
+    """Read the conversation with my partner
 
-     The conversation of my company with its partner (my company's admins).
+     The company's admins, newest last. 409 without a partner; 404 for a caller without a company.
+    Answered in pages (`count`, `next`, `previous`, `results`; `page`, `page_size`).
 
     Args:
         page (int | Unset):
@@ -156,9 +158,10 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedMessageList]:
-    """List messages
+    """Read the conversation with my partner
 
-     The conversation of my company with its partner (my company's admins).
+     The company's admins, newest last. 409 without a partner; 404 for a caller without a company.
+    Answered in pages (`count`, `next`, `previous`, `results`; `page`, `page_size`).
 
     Args:
         page (int | Unset):
@@ -188,9 +191,10 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedMessageList | None:
-    """List messages
+    """Read the conversation with my partner
 
-     The conversation of my company with its partner (my company's admins).
+     The company's admins, newest last. 409 without a partner; 404 for a caller without a company.
+    Answered in pages (`count`, `next`, `previous`, `results`; `page`, `page_size`).
 
     Args:
         page (int | Unset):

@@ -11,13 +11,12 @@ from ... import errors
 from ...models.error import Error
 from ...models.partner_link import PartnerLink
 from ...models.scopes_input_request import ScopesInputRequest
-from ...types import UNSET, Unset
 from typing import cast
 
 
 def _get_kwargs(
     *,
-    body: ScopesInputRequest | Unset = UNSET,
+    body: ScopesInputRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -26,8 +25,7 @@ def _get_kwargs(
         "url": "/api/v1/partner/",
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -93,12 +91,15 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: ScopesInputRequest | Unset = UNSET,
+    body: ScopesInputRequest,
 ) -> Response[Error | PartnerLink]:
-    """Update partner
+    """Change my partner's scopes
+
+     The company's admins: `scopes`, `scopes_until` or both (400 `required` for neither). 409 without a
+    partner; 404 for a caller without a company.
 
     Args:
-        body (ScopesInputRequest | Unset):
+        body (ScopesInputRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,12 +123,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: ScopesInputRequest | Unset = UNSET,
+    body: ScopesInputRequest,
 ) -> Error | PartnerLink | None:
-    """Update partner
+    """Change my partner's scopes
+
+     The company's admins: `scopes`, `scopes_until` or both (400 `required` for neither). 409 without a
+    partner; 404 for a caller without a company.
 
     Args:
-        body (ScopesInputRequest | Unset):
+        body (ScopesInputRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,12 +150,15 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: ScopesInputRequest | Unset = UNSET,
+    body: ScopesInputRequest,
 ) -> Response[Error | PartnerLink]:
-    """Update partner
+    """Change my partner's scopes
+
+     The company's admins: `scopes`, `scopes_until` or both (400 `required` for neither). 409 without a
+    partner; 404 for a caller without a company.
 
     Args:
-        body (ScopesInputRequest | Unset):
+        body (ScopesInputRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,12 +180,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: ScopesInputRequest | Unset = UNSET,
+    body: ScopesInputRequest,
 ) -> Error | PartnerLink | None:
-    """Update partner
+    """Change my partner's scopes
+
+     The company's admins: `scopes`, `scopes_until` or both (400 `required` for neither). 409 without a
+    partner; 404 for a caller without a company.
 
     Args:
-        body (ScopesInputRequest | Unset):
+        body (ScopesInputRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

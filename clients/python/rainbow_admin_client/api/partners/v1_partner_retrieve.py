@@ -67,7 +67,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | PartnerLink]:
-    """Get partner
+    """My company's partner
+
+     Members of a company: its partner (null if none), since when, the scopes it holds and until when,
+    and a pending request. 404 for a caller without a company.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -90,7 +93,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Error | PartnerLink | None:
-    """Get partner
+    """My company's partner
+
+     Members of a company: its partner (null if none), since when, the scopes it holds and until when,
+    and a pending request. 404 for a caller without a company.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,7 +115,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | PartnerLink]:
-    """Get partner
+    """My company's partner
+
+     Members of a company: its partner (null if none), since when, the scopes it holds and until when,
+    and a pending request. 404 for a caller without a company.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,7 +139,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Error | PartnerLink | None:
-    """Get partner
+    """My company's partner
+
+     Members of a company: its partner (null if none), since when, the scopes it holds and until when,
+    and a pending request. 404 for a caller without a company.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

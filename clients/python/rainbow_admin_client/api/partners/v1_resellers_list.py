@@ -94,10 +94,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     search: str | Unset = UNSET,
 ) -> Response[Error | list[DirectoryEntry]]:
-    """List resellers
+    """Find resellers by name
 
-     `GET /resellers/?search=` and `/distributors/?search=`: at most 20, best first; company
-    admins and operators, 2 characters at least, throttled per person.
+     Company admins and operators: at most 20 `{id, name, country}` whose name contains `search` (2
+    characters at least), case- and accent-insensitive, names starting with it first. Limited per person
+    (429 with `Retry-After`).
 
     Args:
         search (str | Unset):
@@ -126,10 +127,11 @@ def sync(
     client: AuthenticatedClient,
     search: str | Unset = UNSET,
 ) -> Error | list[DirectoryEntry] | None:
-    """List resellers
+    """Find resellers by name
 
-     `GET /resellers/?search=` and `/distributors/?search=`: at most 20, best first; company
-    admins and operators, 2 characters at least, throttled per person.
+     Company admins and operators: at most 20 `{id, name, country}` whose name contains `search` (2
+    characters at least), case- and accent-insensitive, names starting with it first. Limited per person
+    (429 with `Retry-After`).
 
     Args:
         search (str | Unset):
@@ -153,10 +155,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     search: str | Unset = UNSET,
 ) -> Response[Error | list[DirectoryEntry]]:
-    """List resellers
+    """Find resellers by name
 
-     `GET /resellers/?search=` and `/distributors/?search=`: at most 20, best first; company
-    admins and operators, 2 characters at least, throttled per person.
+     Company admins and operators: at most 20 `{id, name, country}` whose name contains `search` (2
+    characters at least), case- and accent-insensitive, names starting with it first. Limited per person
+    (429 with `Retry-After`).
 
     Args:
         search (str | Unset):
@@ -183,10 +186,11 @@ async def asyncio(
     client: AuthenticatedClient,
     search: str | Unset = UNSET,
 ) -> Error | list[DirectoryEntry] | None:
-    """List resellers
+    """Find resellers by name
 
-     `GET /resellers/?search=` and `/distributors/?search=`: at most 20, best first; company
-    admins and operators, 2 characters at least, throttled per person.
+     Company admins and operators: at most 20 `{id, name, country}` whose name contains `search` (2
+    characters at least), case- and accent-insensitive, names starting with it first. Limited per person
+    (429 with `Retry-After`).
 
     Args:
         search (str | Unset):

@@ -98,7 +98,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PbxInputRequest,
 ) -> Response[Error | Pbx]:
-    """Create pbx
+    """Declare a PBX
+
+     The company's partner holding the `telephony` scope and operators (the company's admins 403
+    `partner_scope_required`). Kinds: cloud_pbx, omnipcx_enterprise, oxo_connect, third_party; a Cloud
+    PBX takes an extension plan.
 
     Args:
         company_id (UUID):
@@ -130,7 +134,11 @@ def sync(
     client: AuthenticatedClient,
     body: PbxInputRequest,
 ) -> Error | Pbx | None:
-    """Create pbx
+    """Declare a PBX
+
+     The company's partner holding the `telephony` scope and operators (the company's admins 403
+    `partner_scope_required`). Kinds: cloud_pbx, omnipcx_enterprise, oxo_connect, third_party; a Cloud
+    PBX takes an extension plan.
 
     Args:
         company_id (UUID):
@@ -157,7 +165,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PbxInputRequest,
 ) -> Response[Error | Pbx]:
-    """Create pbx
+    """Declare a PBX
+
+     The company's partner holding the `telephony` scope and operators (the company's admins 403
+    `partner_scope_required`). Kinds: cloud_pbx, omnipcx_enterprise, oxo_connect, third_party; a Cloud
+    PBX takes an extension plan.
 
     Args:
         company_id (UUID):
@@ -187,7 +199,11 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PbxInputRequest,
 ) -> Error | Pbx | None:
-    """Create pbx
+    """Declare a PBX
+
+     The company's partner holding the `telephony` scope and operators (the company's admins 403
+    `partner_scope_required`). Kinds: cloud_pbx, omnipcx_enterprise, oxo_connect, third_party; a Cloud
+    PBX takes an extension plan.
 
     Args:
         company_id (UUID):

@@ -93,7 +93,11 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedPbxList]:
-    """List pbxs
+    """List a company's PBXs
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):
@@ -128,7 +132,11 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedPbxList | None:
-    """List pbxs
+    """List a company's PBXs
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):
@@ -158,7 +166,11 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedPbxList]:
-    """List pbxs
+    """List a company's PBXs
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):
@@ -191,7 +203,11 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedPbxList | None:
-    """List pbxs
+    """List a company's PBXs
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         company_id (UUID):

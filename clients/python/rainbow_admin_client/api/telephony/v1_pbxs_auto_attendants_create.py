@@ -98,7 +98,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: AttendantCreateRequest,
 ) -> Response[Attendant | Error]:
-    """Create auto attendant
+    """Create an Automated Attendant
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `name` is required. `keys`: one digit per menu (`menu` "" is the
+    root, "1" the sub-menu of key 1), leading to a member, a hunt group or a sub-menu.
 
     Args:
         pbx_id (UUID):
@@ -130,7 +135,12 @@ def sync(
     client: AuthenticatedClient,
     body: AttendantCreateRequest,
 ) -> Attendant | Error | None:
-    """Create auto attendant
+    """Create an Automated Attendant
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `name` is required. `keys`: one digit per menu (`menu` "" is the
+    root, "1" the sub-menu of key 1), leading to a member, a hunt group or a sub-menu.
 
     Args:
         pbx_id (UUID):
@@ -157,7 +167,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AttendantCreateRequest,
 ) -> Response[Attendant | Error]:
-    """Create auto attendant
+    """Create an Automated Attendant
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `name` is required. `keys`: one digit per menu (`menu` "" is the
+    root, "1" the sub-menu of key 1), leading to a member, a hunt group or a sub-menu.
 
     Args:
         pbx_id (UUID):
@@ -187,7 +202,12 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AttendantCreateRequest,
 ) -> Attendant | Error | None:
-    """Create auto attendant
+    """Create an Automated Attendant
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `name` is required. `keys`: one digit per menu (`menu` "" is the
+    root, "1" the sub-menu of key 1), leading to a member, a hunt group or a sub-menu.
 
     Args:
         pbx_id (UUID):

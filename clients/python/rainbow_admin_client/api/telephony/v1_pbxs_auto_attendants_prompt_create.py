@@ -101,9 +101,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: UploadRequest,
 ) -> Response[Attendant | Error]:
-    """Upload the attendant's menu prompt: a WAV file
+    """Upload an Automated Attendant's prompt
 
-     Upload the attendant's menu prompt: a WAV file.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. A WAV file in the multipart field `file`; replaces the one there
+    was.
 
     Args:
         pbx_id (UUID):
@@ -138,9 +141,12 @@ def sync(
     client: AuthenticatedClient,
     body: UploadRequest,
 ) -> Attendant | Error | None:
-    """Upload the attendant's menu prompt: a WAV file
+    """Upload an Automated Attendant's prompt
 
-     Upload the attendant's menu prompt: a WAV file.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. A WAV file in the multipart field `file`; replaces the one there
+    was.
 
     Args:
         pbx_id (UUID):
@@ -170,9 +176,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: UploadRequest,
 ) -> Response[Attendant | Error]:
-    """Upload the attendant's menu prompt: a WAV file
+    """Upload an Automated Attendant's prompt
 
-     Upload the attendant's menu prompt: a WAV file.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. A WAV file in the multipart field `file`; replaces the one there
+    was.
 
     Args:
         pbx_id (UUID):
@@ -205,9 +214,12 @@ async def asyncio(
     client: AuthenticatedClient,
     body: UploadRequest,
 ) -> Attendant | Error | None:
-    """Upload the attendant's menu prompt: a WAV file
+    """Upload an Automated Attendant's prompt
 
-     Upload the attendant's menu prompt: a WAV file.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. A WAV file in the multipart field `file`; replaces the one there
+    was.
 
     Args:
         pbx_id (UUID):

@@ -114,11 +114,11 @@ def sync_detailed(
     if_none_match: str | Unset = UNSET,
     range_: str | Unset = UNSET,
 ) -> Response[Any | Error | File]:
-    """Get prompt
+    """Hear an Automated Attendant's prompt
 
-     The attendant's menu prompt as uploaded (``audio/wav``); the company's members, its
-    partner holding the telephony scope and operators may hear it (404 for anyone else, and
-    when there is none).
+     The menu prompt as uploaded (`audio/wav`); `Range` is answered with 206, `If-None-Match` with 304.
+    The company's members, its partner holding the `telephony` scope and operators (404 for anyone else,
+    and when there is none).
 
     Args:
         pbx_id (UUID):
@@ -156,11 +156,11 @@ def sync(
     if_none_match: str | Unset = UNSET,
     range_: str | Unset = UNSET,
 ) -> Any | Error | File | None:
-    """Get prompt
+    """Hear an Automated Attendant's prompt
 
-     The attendant's menu prompt as uploaded (``audio/wav``); the company's members, its
-    partner holding the telephony scope and operators may hear it (404 for anyone else, and
-    when there is none).
+     The menu prompt as uploaded (`audio/wav`); `Range` is answered with 206, `If-None-Match` with 304.
+    The company's members, its partner holding the `telephony` scope and operators (404 for anyone else,
+    and when there is none).
 
     Args:
         pbx_id (UUID):
@@ -193,11 +193,11 @@ async def asyncio_detailed(
     if_none_match: str | Unset = UNSET,
     range_: str | Unset = UNSET,
 ) -> Response[Any | Error | File]:
-    """Get prompt
+    """Hear an Automated Attendant's prompt
 
-     The attendant's menu prompt as uploaded (``audio/wav``); the company's members, its
-    partner holding the telephony scope and operators may hear it (404 for anyone else, and
-    when there is none).
+     The menu prompt as uploaded (`audio/wav`); `Range` is answered with 206, `If-None-Match` with 304.
+    The company's members, its partner holding the `telephony` scope and operators (404 for anyone else,
+    and when there is none).
 
     Args:
         pbx_id (UUID):
@@ -233,11 +233,11 @@ async def asyncio(
     if_none_match: str | Unset = UNSET,
     range_: str | Unset = UNSET,
 ) -> Any | Error | File | None:
-    """Get prompt
+    """Hear an Automated Attendant's prompt
 
-     The attendant's menu prompt as uploaded (``audio/wav``); the company's members, its
-    partner holding the telephony scope and operators may hear it (404 for anyone else, and
-    when there is none).
+     The menu prompt as uploaded (`audio/wav`); `Range` is answered with 206, `If-None-Match` with 304.
+    The company's members, its partner holding the `telephony` scope and operators (404 for anyone else,
+    and when there is none).
 
     Args:
         pbx_id (UUID):

@@ -86,7 +86,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Attendant | Error]:
-    """Get an auto attendant
+    """Get an Automated Attendant
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`.
 
     Args:
         pbx_id (UUID):
@@ -118,7 +122,11 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Attendant | Error | None:
-    """Get an auto attendant
+    """Get an Automated Attendant
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`.
 
     Args:
         pbx_id (UUID):
@@ -145,7 +153,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Attendant | Error]:
-    """Get an auto attendant
+    """Get an Automated Attendant
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`.
 
     Args:
         pbx_id (UUID):
@@ -175,7 +187,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Attendant | Error | None:
-    """Get an auto attendant
+    """Get an Automated Attendant
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`.
 
     Args:
         pbx_id (UUID):

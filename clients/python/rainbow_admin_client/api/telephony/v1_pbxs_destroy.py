@@ -81,7 +81,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Delete a pbx
+    """Remove a PBX
+
+     The company's partner holding the `telephony` scope and operators: with its lines and configuration.
 
     Args:
         pbx_id (UUID):
@@ -110,7 +112,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Delete a pbx
+    """Remove a PBX
+
+     The company's partner holding the `telephony` scope and operators: with its lines and configuration.
 
     Args:
         pbx_id (UUID):
@@ -134,7 +138,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Delete a pbx
+    """Remove a PBX
+
+     The company's partner holding the `telephony` scope and operators: with its lines and configuration.
 
     Args:
         pbx_id (UUID):
@@ -161,7 +167,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Delete a pbx
+    """Remove a PBX
+
+     The company's partner holding the `telephony` scope and operators: with its lines and configuration.
 
     Args:
         pbx_id (UUID):

@@ -98,7 +98,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: DeviceInputRequest,
 ) -> Response[Device | Error]:
-    """Create device
+    """Add a device
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. A desk phone or SIP device by its MAC address, a DECT handset by its
+    IPEI; unique on the PBX; optionally given to a member's `line`.
 
     Args:
         pbx_id (UUID):
@@ -130,7 +135,12 @@ def sync(
     client: AuthenticatedClient,
     body: DeviceInputRequest,
 ) -> Device | Error | None:
-    """Create device
+    """Add a device
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. A desk phone or SIP device by its MAC address, a DECT handset by its
+    IPEI; unique on the PBX; optionally given to a member's `line`.
 
     Args:
         pbx_id (UUID):
@@ -157,7 +167,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: DeviceInputRequest,
 ) -> Response[Device | Error]:
-    """Create device
+    """Add a device
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. A desk phone or SIP device by its MAC address, a DECT handset by its
+    IPEI; unique on the PBX; optionally given to a member's `line`.
 
     Args:
         pbx_id (UUID):
@@ -187,7 +202,12 @@ async def asyncio(
     client: AuthenticatedClient,
     body: DeviceInputRequest,
 ) -> Device | Error | None:
-    """Create device
+    """Add a device
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. A desk phone or SIP device by its MAC address, a DECT handset by its
+    IPEI; unique on the PBX; optionally given to a member's `line`.
 
     Args:
         pbx_id (UUID):

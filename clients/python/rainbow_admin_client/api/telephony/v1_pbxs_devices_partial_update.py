@@ -101,7 +101,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: DevicePatchRequest,
 ) -> Response[Device | Error]:
-    """Update a device
+    """Give a device to a line
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `line` is required: a line of the PBX, or null for nobody.
 
     Args:
         pbx_id (UUID):
@@ -136,7 +140,11 @@ def sync(
     client: AuthenticatedClient,
     body: DevicePatchRequest,
 ) -> Device | Error | None:
-    """Update a device
+    """Give a device to a line
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `line` is required: a line of the PBX, or null for nobody.
 
     Args:
         pbx_id (UUID):
@@ -166,7 +174,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: DevicePatchRequest,
 ) -> Response[Device | Error]:
-    """Update a device
+    """Give a device to a line
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `line` is required: a line of the PBX, or null for nobody.
 
     Args:
         pbx_id (UUID):
@@ -199,7 +211,11 @@ async def asyncio(
     client: AuthenticatedClient,
     body: DevicePatchRequest,
 ) -> Device | Error | None:
-    """Update a device
+    """Give a device to a line
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `line` is required: a line of the PBX, or null for nobody.
 
     Args:
         pbx_id (UUID):

@@ -98,7 +98,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: EmergencyInputRequest,
 ) -> Response[Emergency | Error]:
-    """Create emergency number
+    """Add an emergency number
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`.
 
     Args:
         pbx_id (UUID):
@@ -130,7 +134,11 @@ def sync(
     client: AuthenticatedClient,
     body: EmergencyInputRequest,
 ) -> Emergency | Error | None:
-    """Create emergency number
+    """Add an emergency number
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`.
 
     Args:
         pbx_id (UUID):
@@ -157,7 +165,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: EmergencyInputRequest,
 ) -> Response[Emergency | Error]:
-    """Create emergency number
+    """Add an emergency number
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`.
 
     Args:
         pbx_id (UUID):
@@ -187,7 +199,11 @@ async def asyncio(
     client: AuthenticatedClient,
     body: EmergencyInputRequest,
 ) -> Emergency | Error | None:
-    """Create emergency number
+    """Add an emergency number
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`.
 
     Args:
         pbx_id (UUID):

@@ -103,7 +103,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PatchedEmergencyPatchRequest | Unset = UNSET,
 ) -> Response[Emergency | Error]:
-    """Update an emergency number
+    """Change an emergency number
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. An empty body changes nothing.
 
     Args:
         pbx_id (UUID):
@@ -138,7 +142,11 @@ def sync(
     client: AuthenticatedClient,
     body: PatchedEmergencyPatchRequest | Unset = UNSET,
 ) -> Emergency | Error | None:
-    """Update an emergency number
+    """Change an emergency number
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. An empty body changes nothing.
 
     Args:
         pbx_id (UUID):
@@ -168,7 +176,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PatchedEmergencyPatchRequest | Unset = UNSET,
 ) -> Response[Emergency | Error]:
-    """Update an emergency number
+    """Change an emergency number
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. An empty body changes nothing.
 
     Args:
         pbx_id (UUID):
@@ -201,7 +213,11 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PatchedEmergencyPatchRequest | Unset = UNSET,
 ) -> Emergency | Error | None:
-    """Update an emergency number
+    """Change an emergency number
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. An empty body changes nothing.
 
     Args:
         pbx_id (UUID):

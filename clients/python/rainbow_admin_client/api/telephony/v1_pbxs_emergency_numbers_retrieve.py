@@ -88,6 +88,10 @@ def sync_detailed(
 ) -> Response[Emergency | Error]:
     """Get an emergency number
 
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`.
+
     Args:
         pbx_id (UUID):
         item_id (UUID):
@@ -120,6 +124,10 @@ def sync(
 ) -> Emergency | Error | None:
     """Get an emergency number
 
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`.
+
     Args:
         pbx_id (UUID):
         item_id (UUID):
@@ -146,6 +154,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Emergency | Error]:
     """Get an emergency number
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`.
 
     Args:
         pbx_id (UUID):
@@ -176,6 +188,10 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Emergency | Error | None:
     """Get an emergency number
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`.
 
     Args:
         pbx_id (UUID):

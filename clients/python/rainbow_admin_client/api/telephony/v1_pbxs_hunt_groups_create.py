@@ -98,7 +98,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: HuntGroupInputRequest,
 ) -> Response[Error | HuntGroup]:
-    """Create hunt group
+    """Create a hunt group
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `members`: user ids of people with a line on the PBX, in ringing
+    order.
 
     Args:
         pbx_id (UUID):
@@ -130,7 +135,12 @@ def sync(
     client: AuthenticatedClient,
     body: HuntGroupInputRequest,
 ) -> Error | HuntGroup | None:
-    """Create hunt group
+    """Create a hunt group
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `members`: user ids of people with a line on the PBX, in ringing
+    order.
 
     Args:
         pbx_id (UUID):
@@ -157,7 +167,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: HuntGroupInputRequest,
 ) -> Response[Error | HuntGroup]:
-    """Create hunt group
+    """Create a hunt group
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `members`: user ids of people with a line on the PBX, in ringing
+    order.
 
     Args:
         pbx_id (UUID):
@@ -187,7 +202,12 @@ async def asyncio(
     client: AuthenticatedClient,
     body: HuntGroupInputRequest,
 ) -> Error | HuntGroup | None:
-    """Create hunt group
+    """Create a hunt group
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `members`: user ids of people with a line on the PBX, in ringing
+    order.
 
     Args:
         pbx_id (UUID):

@@ -103,7 +103,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PatchedHuntGroupInputRequest | Unset = UNSET,
 ) -> Response[Error | HuntGroup]:
-    """Update a hunt group
+    """Change a hunt group
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `members`, when given, replaces the list. An empty body changes
+    nothing.
 
     Args:
         pbx_id (UUID):
@@ -138,7 +143,12 @@ def sync(
     client: AuthenticatedClient,
     body: PatchedHuntGroupInputRequest | Unset = UNSET,
 ) -> Error | HuntGroup | None:
-    """Update a hunt group
+    """Change a hunt group
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `members`, when given, replaces the list. An empty body changes
+    nothing.
 
     Args:
         pbx_id (UUID):
@@ -168,7 +178,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PatchedHuntGroupInputRequest | Unset = UNSET,
 ) -> Response[Error | HuntGroup]:
-    """Update a hunt group
+    """Change a hunt group
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `members`, when given, replaces the list. An empty body changes
+    nothing.
 
     Args:
         pbx_id (UUID):
@@ -201,7 +216,12 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PatchedHuntGroupInputRequest | Unset = UNSET,
 ) -> Error | HuntGroup | None:
-    """Update a hunt group
+    """Change a hunt group
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `members`, when given, replaces the list. An empty body changes
+    nothing.
 
     Args:
         pbx_id (UUID):

@@ -98,7 +98,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: LineInputRequest,
 ) -> Response[Error | Line]:
-    """Create line
+    """Give a person a line
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). `user` is a member of the company; the extension
+    must fit the PBX's plan and be free (400 `extension_taken`).
 
     Args:
         pbx_id (UUID):
@@ -130,7 +134,11 @@ def sync(
     client: AuthenticatedClient,
     body: LineInputRequest,
 ) -> Error | Line | None:
-    """Create line
+    """Give a person a line
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). `user` is a member of the company; the extension
+    must fit the PBX's plan and be free (400 `extension_taken`).
 
     Args:
         pbx_id (UUID):
@@ -157,7 +165,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: LineInputRequest,
 ) -> Response[Error | Line]:
-    """Create line
+    """Give a person a line
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). `user` is a member of the company; the extension
+    must fit the PBX's plan and be free (400 `extension_taken`).
 
     Args:
         pbx_id (UUID):
@@ -187,7 +199,11 @@ async def asyncio(
     client: AuthenticatedClient,
     body: LineInputRequest,
 ) -> Error | Line | None:
-    """Create line
+    """Give a person a line
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). `user` is a member of the company; the extension
+    must fit the PBX's plan and be free (400 `extension_taken`).
 
     Args:
         pbx_id (UUID):

@@ -98,7 +98,11 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedLineList]:
-    """List lines
+    """List a PBX's lines
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         pbx_id (UUID):
@@ -133,7 +137,11 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedLineList | None:
-    """List lines
+    """List a PBX's lines
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         pbx_id (UUID):
@@ -163,7 +171,11 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedLineList]:
-    """List lines
+    """List a PBX's lines
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         pbx_id (UUID):
@@ -196,7 +208,11 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedLineList | None:
-    """List lines
+    """List a PBX's lines
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         pbx_id (UUID):

@@ -103,7 +103,10 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PatchedLinePatchRequest | Unset = UNSET,
 ) -> Response[Error | Line]:
-    """Update a line
+    """Change a line
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). An empty body changes nothing.
 
     Args:
         pbx_id (UUID):
@@ -138,7 +141,10 @@ def sync(
     client: AuthenticatedClient,
     body: PatchedLinePatchRequest | Unset = UNSET,
 ) -> Error | Line | None:
-    """Update a line
+    """Change a line
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). An empty body changes nothing.
 
     Args:
         pbx_id (UUID):
@@ -168,7 +174,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PatchedLinePatchRequest | Unset = UNSET,
 ) -> Response[Error | Line]:
-    """Update a line
+    """Change a line
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). An empty body changes nothing.
 
     Args:
         pbx_id (UUID):
@@ -201,7 +210,10 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PatchedLinePatchRequest | Unset = UNSET,
 ) -> Error | Line | None:
-    """Update a line
+    """Change a line
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). An empty body changes nothing.
 
     Args:
         pbx_id (UUID):

@@ -88,6 +88,9 @@ def sync_detailed(
 ) -> Response[Error | Line]:
     """Get a line
 
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404).
+
     Args:
         pbx_id (UUID):
         line_id (UUID):
@@ -120,6 +123,9 @@ def sync(
 ) -> Error | Line | None:
     """Get a line
 
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404).
+
     Args:
         pbx_id (UUID):
         line_id (UUID):
@@ -146,6 +152,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Error | Line]:
     """Get a line
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404).
 
     Args:
         pbx_id (UUID):
@@ -176,6 +185,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Error | Line | None:
     """Get a line
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404).
 
     Args:
         pbx_id (UUID):

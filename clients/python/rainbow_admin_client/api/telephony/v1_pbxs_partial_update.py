@@ -100,7 +100,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PatchedPbxPatchRequest | Unset = UNSET,
 ) -> Response[Error | Pbx]:
-    """Update a pbx
+    """Change a PBX
+
+     The company's partner holding the `telephony` scope and operators. An empty body changes nothing.
 
     Args:
         pbx_id (UUID):
@@ -132,7 +134,9 @@ def sync(
     client: AuthenticatedClient,
     body: PatchedPbxPatchRequest | Unset = UNSET,
 ) -> Error | Pbx | None:
-    """Update a pbx
+    """Change a PBX
+
+     The company's partner holding the `telephony` scope and operators. An empty body changes nothing.
 
     Args:
         pbx_id (UUID):
@@ -159,7 +163,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PatchedPbxPatchRequest | Unset = UNSET,
 ) -> Response[Error | Pbx]:
-    """Update a pbx
+    """Change a PBX
+
+     The company's partner holding the `telephony` scope and operators. An empty body changes nothing.
 
     Args:
         pbx_id (UUID):
@@ -189,7 +195,9 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PatchedPbxPatchRequest | Unset = UNSET,
 ) -> Error | Pbx | None:
-    """Update a pbx
+    """Change a PBX
+
+     The company's partner holding the `telephony` scope and operators. An empty body changes nothing.
 
     Args:
         pbx_id (UUID):

@@ -98,9 +98,13 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: NumbersInputRequest,
 ) -> Response[Error | PublicNumbersAdded]:
-    """One number, or ``count`` consecutive numbers from ``number``: the numbers added
+    """Add public numbers
 
-     One number, or ``count`` consecutive numbers from ``number``: the numbers added.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. One number (E.164), or `count` consecutive numbers from `number`:
+    all or none (400 `range_overlap` when one is on the PBX already); the PBX's first number becomes the
+    company number. Answers the numbers added, `{count, results}` (not a page).
 
     Args:
         pbx_id (UUID):
@@ -132,9 +136,13 @@ def sync(
     client: AuthenticatedClient,
     body: NumbersInputRequest,
 ) -> Error | PublicNumbersAdded | None:
-    """One number, or ``count`` consecutive numbers from ``number``: the numbers added
+    """Add public numbers
 
-     One number, or ``count`` consecutive numbers from ``number``: the numbers added.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. One number (E.164), or `count` consecutive numbers from `number`:
+    all or none (400 `range_overlap` when one is on the PBX already); the PBX's first number becomes the
+    company number. Answers the numbers added, `{count, results}` (not a page).
 
     Args:
         pbx_id (UUID):
@@ -161,9 +169,13 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: NumbersInputRequest,
 ) -> Response[Error | PublicNumbersAdded]:
-    """One number, or ``count`` consecutive numbers from ``number``: the numbers added
+    """Add public numbers
 
-     One number, or ``count`` consecutive numbers from ``number``: the numbers added.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. One number (E.164), or `count` consecutive numbers from `number`:
+    all or none (400 `range_overlap` when one is on the PBX already); the PBX's first number becomes the
+    company number. Answers the numbers added, `{count, results}` (not a page).
 
     Args:
         pbx_id (UUID):
@@ -193,9 +205,13 @@ async def asyncio(
     client: AuthenticatedClient,
     body: NumbersInputRequest,
 ) -> Error | PublicNumbersAdded | None:
-    """One number, or ``count`` consecutive numbers from ``number``: the numbers added
+    """Add public numbers
 
-     One number, or ``count`` consecutive numbers from ``number``: the numbers added.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. One number (E.164), or `count` consecutive numbers from `number`:
+    all or none (400 `range_overlap` when one is on the PBX already); the PBX's first number becomes the
+    company number. Answers the numbers added, `{count, results}` (not a page).
 
     Args:
         pbx_id (UUID):

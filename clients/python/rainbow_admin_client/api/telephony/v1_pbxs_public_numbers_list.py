@@ -100,6 +100,11 @@ def sync_detailed(
 ) -> Response[Error | PaginatedPublicNumberList]:
     """List public numbers
 
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. Answered in pages (`count`, `next`, `previous`, `results`; `page`,
+    `page_size`).
+
     Args:
         pbx_id (UUID):
         page (int | Unset):
@@ -135,6 +140,11 @@ def sync(
 ) -> Error | PaginatedPublicNumberList | None:
     """List public numbers
 
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. Answered in pages (`count`, `next`, `previous`, `results`; `page`,
+    `page_size`).
+
     Args:
         pbx_id (UUID):
         page (int | Unset):
@@ -164,6 +174,11 @@ async def asyncio_detailed(
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedPublicNumberList]:
     """List public numbers
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. Answered in pages (`count`, `next`, `previous`, `results`; `page`,
+    `page_size`).
 
     Args:
         pbx_id (UUID):
@@ -197,6 +212,11 @@ async def asyncio(
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedPublicNumberList | None:
     """List public numbers
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. Answered in pages (`count`, `next`, `previous`, `results`; `page`,
+    `page_size`).
 
     Args:
         pbx_id (UUID):

@@ -103,10 +103,13 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PatchedNumberPatchRequest | Unset = UNSET,
 ) -> Response[Error | PublicNumber]:
-    """Update a public number
+    """Route a public number
 
-     Route the number: ``destination`` member (``target`` = user id), hunt_group,
-    auto_attendant or welcome_service (``target`` = its id), or "" for none.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `destination` member (`target`: the person's user id), hunt_group,
+    auto_attendant or welcome_service (`target`: its id), or empty for none. The `target.id` read back
+    is what this takes.
 
     Args:
         pbx_id (UUID):
@@ -141,10 +144,13 @@ def sync(
     client: AuthenticatedClient,
     body: PatchedNumberPatchRequest | Unset = UNSET,
 ) -> Error | PublicNumber | None:
-    """Update a public number
+    """Route a public number
 
-     Route the number: ``destination`` member (``target`` = user id), hunt_group,
-    auto_attendant or welcome_service (``target`` = its id), or "" for none.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `destination` member (`target`: the person's user id), hunt_group,
+    auto_attendant or welcome_service (`target`: its id), or empty for none. The `target.id` read back
+    is what this takes.
 
     Args:
         pbx_id (UUID):
@@ -174,10 +180,13 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PatchedNumberPatchRequest | Unset = UNSET,
 ) -> Response[Error | PublicNumber]:
-    """Update a public number
+    """Route a public number
 
-     Route the number: ``destination`` member (``target`` = user id), hunt_group,
-    auto_attendant or welcome_service (``target`` = its id), or "" for none.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `destination` member (`target`: the person's user id), hunt_group,
+    auto_attendant or welcome_service (`target`: its id), or empty for none. The `target.id` read back
+    is what this takes.
 
     Args:
         pbx_id (UUID):
@@ -210,10 +219,13 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PatchedNumberPatchRequest | Unset = UNSET,
 ) -> Error | PublicNumber | None:
-    """Update a public number
+    """Route a public number
 
-     Route the number: ``destination`` member (``target`` = user id), hunt_group,
-    auto_attendant or welcome_service (``target`` = its id), or "" for none.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `destination` member (`target`: the person's user id), hunt_group,
+    auto_attendant or welcome_service (`target`: its id), or empty for none. The `target.id` read back
+    is what this takes.
 
     Args:
         pbx_id (UUID):

@@ -78,7 +78,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Pbx]:
-    """Get a pbx
+    """Get a PBX
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404).
 
     Args:
         pbx_id (UUID):
@@ -107,7 +110,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Error | Pbx | None:
-    """Get a pbx
+    """Get a PBX
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404).
 
     Args:
         pbx_id (UUID):
@@ -131,7 +137,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Error | Pbx]:
-    """Get a pbx
+    """Get a PBX
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404).
 
     Args:
         pbx_id (UUID):
@@ -158,7 +167,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Error | Pbx | None:
-    """Get a pbx
+    """Get a PBX
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404).
 
     Args:
         pbx_id (UUID):

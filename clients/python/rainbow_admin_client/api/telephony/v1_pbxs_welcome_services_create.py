@@ -98,7 +98,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: WelcomeServiceCreateRequest,
 ) -> Response[Error | WelcomeService]:
-    """Create welcome service
+    """Create a Welcome Service
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `name` is required. Open and closed destinations: a member or a hunt
+    group each; `hours` per weekday and `exceptions` per date, in the PBX's time zone.
 
     Args:
         pbx_id (UUID):
@@ -130,7 +135,12 @@ def sync(
     client: AuthenticatedClient,
     body: WelcomeServiceCreateRequest,
 ) -> Error | WelcomeService | None:
-    """Create welcome service
+    """Create a Welcome Service
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `name` is required. Open and closed destinations: a member or a hunt
+    group each; `hours` per weekday and `exceptions` per date, in the PBX's time zone.
 
     Args:
         pbx_id (UUID):
@@ -157,7 +167,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: WelcomeServiceCreateRequest,
 ) -> Response[Error | WelcomeService]:
-    """Create welcome service
+    """Create a Welcome Service
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `name` is required. Open and closed destinations: a member or a hunt
+    group each; `hours` per weekday and `exceptions` per date, in the PBX's time zone.
 
     Args:
         pbx_id (UUID):
@@ -187,7 +202,12 @@ async def asyncio(
     client: AuthenticatedClient,
     body: WelcomeServiceCreateRequest,
 ) -> Error | WelcomeService | None:
-    """Create welcome service
+    """Create a Welcome Service
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `name` is required. Open and closed destinations: a member or a hunt
+    group each; `hours` per weekday and `exceptions` per date, in the PBX's time zone.
 
     Args:
         pbx_id (UUID):

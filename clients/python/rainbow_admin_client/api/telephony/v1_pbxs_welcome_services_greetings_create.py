@@ -9,10 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.greeting_enum import GreetingEnum
 from ...models.upload_request import UploadRequest
-from ...models.v1_pbxs_welcome_services_greetings_create_which import (
-    V1PbxsWelcomeServicesGreetingsCreateWhich,
-)
 from ...models.welcome_service import WelcomeService
 from typing import cast
 from uuid import UUID
@@ -21,7 +19,7 @@ from uuid import UUID
 def _get_kwargs(
     pbx_id: UUID,
     item_id: UUID,
-    which: V1PbxsWelcomeServicesGreetingsCreateWhich,
+    which: GreetingEnum,
     *,
     body: UploadRequest,
 ) -> dict[str, Any]:
@@ -102,19 +100,22 @@ def _build_response(
 def sync_detailed(
     pbx_id: UUID,
     item_id: UUID,
-    which: V1PbxsWelcomeServicesGreetingsCreateWhich,
+    which: GreetingEnum,
     *,
     client: AuthenticatedClient,
     body: UploadRequest,
 ) -> Response[Error | WelcomeService]:
-    """Upload the greeting played while open (``open``) or closed (``closed``): a WAV file
+    """Upload a Welcome Service greeting
 
-     Upload the greeting played while open (``open``) or closed (``closed``): a WAV file.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. A WAV file in the multipart field `file`; replaces the one there
+    was.
 
     Args:
         pbx_id (UUID):
         item_id (UUID):
-        which (V1PbxsWelcomeServicesGreetingsCreateWhich):
+        which (GreetingEnum):
         body (UploadRequest):
 
     Raises:
@@ -142,19 +143,22 @@ def sync_detailed(
 def sync(
     pbx_id: UUID,
     item_id: UUID,
-    which: V1PbxsWelcomeServicesGreetingsCreateWhich,
+    which: GreetingEnum,
     *,
     client: AuthenticatedClient,
     body: UploadRequest,
 ) -> Error | WelcomeService | None:
-    """Upload the greeting played while open (``open``) or closed (``closed``): a WAV file
+    """Upload a Welcome Service greeting
 
-     Upload the greeting played while open (``open``) or closed (``closed``): a WAV file.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. A WAV file in the multipart field `file`; replaces the one there
+    was.
 
     Args:
         pbx_id (UUID):
         item_id (UUID):
-        which (V1PbxsWelcomeServicesGreetingsCreateWhich):
+        which (GreetingEnum):
         body (UploadRequest):
 
     Raises:
@@ -177,19 +181,22 @@ def sync(
 async def asyncio_detailed(
     pbx_id: UUID,
     item_id: UUID,
-    which: V1PbxsWelcomeServicesGreetingsCreateWhich,
+    which: GreetingEnum,
     *,
     client: AuthenticatedClient,
     body: UploadRequest,
 ) -> Response[Error | WelcomeService]:
-    """Upload the greeting played while open (``open``) or closed (``closed``): a WAV file
+    """Upload a Welcome Service greeting
 
-     Upload the greeting played while open (``open``) or closed (``closed``): a WAV file.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. A WAV file in the multipart field `file`; replaces the one there
+    was.
 
     Args:
         pbx_id (UUID):
         item_id (UUID):
-        which (V1PbxsWelcomeServicesGreetingsCreateWhich):
+        which (GreetingEnum):
         body (UploadRequest):
 
     Raises:
@@ -215,19 +222,22 @@ async def asyncio_detailed(
 async def asyncio(
     pbx_id: UUID,
     item_id: UUID,
-    which: V1PbxsWelcomeServicesGreetingsCreateWhich,
+    which: GreetingEnum,
     *,
     client: AuthenticatedClient,
     body: UploadRequest,
 ) -> Error | WelcomeService | None:
-    """Upload the greeting played while open (``open``) or closed (``closed``): a WAV file
+    """Upload a Welcome Service greeting
 
-     Upload the greeting played while open (``open``) or closed (``closed``): a WAV file.
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. A WAV file in the multipart field `file`; replaces the one there
+    was.
 
     Args:
         pbx_id (UUID):
         item_id (UUID):
-        which (V1PbxsWelcomeServicesGreetingsCreateWhich):
+        which (GreetingEnum):
         body (UploadRequest):
 
     Raises:

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.greeting_enum import GreetingEnum
 from ...types import File, FileTypes
 from ...types import UNSET, Unset
 from io import BytesIO
@@ -19,7 +20,7 @@ from uuid import UUID
 def _get_kwargs(
     pbx_id: UUID,
     item_id: UUID,
-    which: str,
+    which: GreetingEnum,
     *,
     if_none_match: str | Unset = UNSET,
     range_: str | Unset = UNSET,
@@ -111,22 +112,22 @@ def _build_response(
 def sync_detailed(
     pbx_id: UUID,
     item_id: UUID,
-    which: str,
+    which: GreetingEnum,
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
     range_: str | Unset = UNSET,
 ) -> Response[Any | Error | File]:
-    """Get a greeting
+    """Hear a Welcome Service greeting
 
-     The greeting played while open (``open``) or closed (``closed``), as uploaded
-    (``audio/wav``); the company's members, its partner holding the telephony scope and
-    operators may hear it (404 for anyone else, and when there is none).
+     The greeting played while open or closed, as uploaded (`audio/wav`); `Range` is answered with 206,
+    `If-None-Match` with 304. The company's members, its partner holding the `telephony` scope and
+    operators (404 for anyone else, and when there is none).
 
     Args:
         pbx_id (UUID):
         item_id (UUID):
-        which (str):
+        which (GreetingEnum):
         if_none_match (str | Unset):
         range_ (str | Unset):
 
@@ -156,22 +157,22 @@ def sync_detailed(
 def sync(
     pbx_id: UUID,
     item_id: UUID,
-    which: str,
+    which: GreetingEnum,
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
     range_: str | Unset = UNSET,
 ) -> Any | Error | File | None:
-    """Get a greeting
+    """Hear a Welcome Service greeting
 
-     The greeting played while open (``open``) or closed (``closed``), as uploaded
-    (``audio/wav``); the company's members, its partner holding the telephony scope and
-    operators may hear it (404 for anyone else, and when there is none).
+     The greeting played while open or closed, as uploaded (`audio/wav`); `Range` is answered with 206,
+    `If-None-Match` with 304. The company's members, its partner holding the `telephony` scope and
+    operators (404 for anyone else, and when there is none).
 
     Args:
         pbx_id (UUID):
         item_id (UUID):
-        which (str):
+        which (GreetingEnum):
         if_none_match (str | Unset):
         range_ (str | Unset):
 
@@ -196,22 +197,22 @@ def sync(
 async def asyncio_detailed(
     pbx_id: UUID,
     item_id: UUID,
-    which: str,
+    which: GreetingEnum,
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
     range_: str | Unset = UNSET,
 ) -> Response[Any | Error | File]:
-    """Get a greeting
+    """Hear a Welcome Service greeting
 
-     The greeting played while open (``open``) or closed (``closed``), as uploaded
-    (``audio/wav``); the company's members, its partner holding the telephony scope and
-    operators may hear it (404 for anyone else, and when there is none).
+     The greeting played while open or closed, as uploaded (`audio/wav`); `Range` is answered with 206,
+    `If-None-Match` with 304. The company's members, its partner holding the `telephony` scope and
+    operators (404 for anyone else, and when there is none).
 
     Args:
         pbx_id (UUID):
         item_id (UUID):
-        which (str):
+        which (GreetingEnum):
         if_none_match (str | Unset):
         range_ (str | Unset):
 
@@ -239,22 +240,22 @@ async def asyncio_detailed(
 async def asyncio(
     pbx_id: UUID,
     item_id: UUID,
-    which: str,
+    which: GreetingEnum,
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
     range_: str | Unset = UNSET,
 ) -> Any | Error | File | None:
-    """Get a greeting
+    """Hear a Welcome Service greeting
 
-     The greeting played while open (``open``) or closed (``closed``), as uploaded
-    (``audio/wav``); the company's members, its partner holding the telephony scope and
-    operators may hear it (404 for anyone else, and when there is none).
+     The greeting played while open or closed, as uploaded (`audio/wav`); `Range` is answered with 206,
+    `If-None-Match` with 304. The company's members, its partner holding the `telephony` scope and
+    operators (404 for anyone else, and when there is none).
 
     Args:
         pbx_id (UUID):
         item_id (UUID):
-        which (str):
+        which (GreetingEnum):
         if_none_match (str | Unset):
         range_ (str | Unset):
 

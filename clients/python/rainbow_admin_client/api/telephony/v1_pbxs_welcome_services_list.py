@@ -98,7 +98,12 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedWelcomeServiceList]:
-    """List welcome services
+    """List Welcome Services
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. Answered in pages (`count`, `next`, `previous`, `results`; `page`,
+    `page_size`).
 
     Args:
         pbx_id (UUID):
@@ -133,7 +138,12 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedWelcomeServiceList | None:
-    """List welcome services
+    """List Welcome Services
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. Answered in pages (`count`, `next`, `previous`, `results`; `page`,
+    `page_size`).
 
     Args:
         pbx_id (UUID):
@@ -163,7 +173,12 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedWelcomeServiceList]:
-    """List welcome services
+    """List Welcome Services
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. Answered in pages (`count`, `next`, `previous`, `results`; `page`,
+    `page_size`).
 
     Args:
         pbx_id (UUID):
@@ -196,7 +211,12 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedWelcomeServiceList | None:
-    """List welcome services
+    """List Welcome Services
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. Answered in pages (`count`, `next`, `previous`, `results`; `page`,
+    `page_size`).
 
     Args:
         pbx_id (UUID):

@@ -105,7 +105,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PatchedWelcomeServiceInputRequest | Unset = UNSET,
 ) -> Response[Error | WelcomeService]:
-    """Update a welcome service
+    """Change a Welcome Service
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `hours` and `exceptions`, when given, replace the lists. An empty
+    body changes nothing.
 
     Args:
         pbx_id (UUID):
@@ -140,7 +145,12 @@ def sync(
     client: AuthenticatedClient,
     body: PatchedWelcomeServiceInputRequest | Unset = UNSET,
 ) -> Error | WelcomeService | None:
-    """Update a welcome service
+    """Change a Welcome Service
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `hours` and `exceptions`, when given, replace the lists. An empty
+    body changes nothing.
 
     Args:
         pbx_id (UUID):
@@ -170,7 +180,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PatchedWelcomeServiceInputRequest | Unset = UNSET,
 ) -> Response[Error | WelcomeService]:
-    """Update a welcome service
+    """Change a Welcome Service
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `hours` and `exceptions`, when given, replace the lists. An empty
+    body changes nothing.
 
     Args:
         pbx_id (UUID):
@@ -203,7 +218,12 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PatchedWelcomeServiceInputRequest | Unset = UNSET,
 ) -> Error | WelcomeService | None:
-    """Update a welcome service
+    """Change a Welcome Service
+
+     For the company's admins, its partner's admins holding the `telephony` scope and operators (a member
+    gets 403; anyone who may not see the company 404). A Cloud PBX resource: on another kind of PBX the
+    answer is 409 `cloud_pbx_only`. `hours` and `exceptions`, when given, replace the lists. An empty
+    body changes nothing.
 
     Args:
         pbx_id (UUID):

@@ -93,7 +93,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: EndpointInputRequest,
 ) -> Response[EndpointWithSecret | Error]:
-    """Create webhook
+    """Add a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). `events`: event types (see the document's `webhooks`), `["*"]` for all.
+    The answer holds the signing `secret`, shown only here. Outside development the URL must be https
+    and must not resolve to a private address.
 
     Args:
         body (EndpointInputRequest):
@@ -122,7 +127,12 @@ def sync(
     client: AuthenticatedClient,
     body: EndpointInputRequest,
 ) -> EndpointWithSecret | Error | None:
-    """Create webhook
+    """Add a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). `events`: event types (see the document's `webhooks`), `["*"]` for all.
+    The answer holds the signing `secret`, shown only here. Outside development the URL must be https
+    and must not resolve to a private address.
 
     Args:
         body (EndpointInputRequest):
@@ -146,7 +156,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: EndpointInputRequest,
 ) -> Response[EndpointWithSecret | Error]:
-    """Create webhook
+    """Add a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). `events`: event types (see the document's `webhooks`), `["*"]` for all.
+    The answer holds the signing `secret`, shown only here. Outside development the URL must be https
+    and must not resolve to a private address.
 
     Args:
         body (EndpointInputRequest):
@@ -173,7 +188,12 @@ async def asyncio(
     client: AuthenticatedClient,
     body: EndpointInputRequest,
 ) -> EndpointWithSecret | Error | None:
-    """Create webhook
+    """Add a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). `events`: event types (see the document's `webhooks`), `["*"]` for all.
+    The answer holds the signing `secret`, shown only here. Outside development the URL must be https
+    and must not resolve to a private address.
 
     Args:
         body (EndpointInputRequest):

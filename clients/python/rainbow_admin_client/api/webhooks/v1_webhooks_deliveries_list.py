@@ -93,7 +93,11 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedDeliveryList]:
-    """List deliveries
+    """List an endpoint's deliveries
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). Newest first. Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         webhook_id (UUID):
@@ -128,7 +132,11 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedDeliveryList | None:
-    """List deliveries
+    """List an endpoint's deliveries
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). Newest first. Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         webhook_id (UUID):
@@ -158,7 +166,11 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedDeliveryList]:
-    """List deliveries
+    """List an endpoint's deliveries
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). Newest first. Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         webhook_id (UUID):
@@ -191,7 +203,11 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedDeliveryList | None:
-    """List deliveries
+    """List an endpoint's deliveries
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). Newest first. Answered in pages (`count`, `next`, `previous`,
+    `results`; `page`, `page_size`).
 
     Args:
         webhook_id (UUID):

@@ -86,7 +86,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Delivery | Error]:
-    """Redeliver (delivery)
+    """Deliver a message again
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). 202: the same message (same `webhook-id`) is queued again.
 
     Args:
         webhook_id (UUID):
@@ -118,7 +121,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Delivery | Error | None:
-    """Redeliver (delivery)
+    """Deliver a message again
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). 202: the same message (same `webhook-id`) is queued again.
 
     Args:
         webhook_id (UUID):
@@ -145,7 +151,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Delivery | Error]:
-    """Redeliver (delivery)
+    """Deliver a message again
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). 202: the same message (same `webhook-id`) is queued again.
 
     Args:
         webhook_id (UUID):
@@ -175,7 +184,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Delivery | Error | None:
-    """Redeliver (delivery)
+    """Deliver a message again
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). 202: the same message (same `webhook-id`) is queued again.
 
     Args:
         webhook_id (UUID):

@@ -81,7 +81,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Delete a webhook
+    """Remove a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`).
 
     Args:
         webhook_id (UUID):
@@ -110,7 +113,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Delete a webhook
+    """Remove a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`).
 
     Args:
         webhook_id (UUID):
@@ -134,7 +140,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Delete a webhook
+    """Remove a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`).
 
     Args:
         webhook_id (UUID):
@@ -161,7 +170,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Delete a webhook
+    """Remove a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`).
 
     Args:
         webhook_id (UUID):

@@ -88,7 +88,11 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedEndpointList]:
-    """List webhooks
+    """List my company's webhook endpoints
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). Answered in pages (`count`, `next`, `previous`, `results`; `page`,
+    `page_size`).
 
     Args:
         page (int | Unset):
@@ -120,7 +124,11 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedEndpointList | None:
-    """List webhooks
+    """List my company's webhook endpoints
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). Answered in pages (`count`, `next`, `previous`, `results`; `page`,
+    `page_size`).
 
     Args:
         page (int | Unset):
@@ -147,7 +155,11 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Error | PaginatedEndpointList]:
-    """List webhooks
+    """List my company's webhook endpoints
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). Answered in pages (`count`, `next`, `previous`, `results`; `page`,
+    `page_size`).
 
     Args:
         page (int | Unset):
@@ -177,7 +189,11 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Error | PaginatedEndpointList | None:
-    """List webhooks
+    """List my company's webhook endpoints
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). Answered in pages (`count`, `next`, `previous`, `results`; `page`,
+    `page_size`).
 
     Args:
         page (int | Unset):

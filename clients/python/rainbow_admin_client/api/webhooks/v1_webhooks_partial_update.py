@@ -100,7 +100,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PatchedEndpointPatchRequest | Unset = UNSET,
 ) -> Response[Endpoint | Error]:
-    """Update a webhook
+    """Change a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). `active: true` turns a disabled endpoint on again. An empty body
+    changes nothing.
 
     Args:
         webhook_id (UUID):
@@ -132,7 +136,11 @@ def sync(
     client: AuthenticatedClient,
     body: PatchedEndpointPatchRequest | Unset = UNSET,
 ) -> Endpoint | Error | None:
-    """Update a webhook
+    """Change a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). `active: true` turns a disabled endpoint on again. An empty body
+    changes nothing.
 
     Args:
         webhook_id (UUID):
@@ -159,7 +167,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PatchedEndpointPatchRequest | Unset = UNSET,
 ) -> Response[Endpoint | Error]:
-    """Update a webhook
+    """Change a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). `active: true` turns a disabled endpoint on again. An empty body
+    changes nothing.
 
     Args:
         webhook_id (UUID):
@@ -189,7 +201,11 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PatchedEndpointPatchRequest | Unset = UNSET,
 ) -> Endpoint | Error | None:
-    """Update a webhook
+    """Change a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). `active: true` turns a disabled endpoint on again. An empty body
+    changes nothing.
 
     Args:
         webhook_id (UUID):

@@ -83,7 +83,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Delivery | Error]:
-    """Ping (webhook)
+    """Send a test event
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). 202: a `ping` event is delivered by the worker; follow it in the
+    deliveries.
 
     Args:
         webhook_id (UUID):
@@ -112,7 +116,11 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Delivery | Error | None:
-    """Ping (webhook)
+    """Send a test event
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). 202: a `ping` event is delivered by the worker; follow it in the
+    deliveries.
 
     Args:
         webhook_id (UUID):
@@ -136,7 +144,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Delivery | Error]:
-    """Ping (webhook)
+    """Send a test event
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). 202: a `ping` event is delivered by the worker; follow it in the
+    deliveries.
 
     Args:
         webhook_id (UUID):
@@ -163,7 +175,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Delivery | Error | None:
-    """Ping (webhook)
+    """Send a test event
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`). 202: a `ping` event is delivered by the worker; follow it in the
+    deliveries.
 
     Args:
         webhook_id (UUID):

@@ -78,7 +78,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Endpoint | Error]:
-    """Get a webhook
+    """Get a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`).
 
     Args:
         webhook_id (UUID):
@@ -107,7 +110,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Endpoint | Error | None:
-    """Get a webhook
+    """Get a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`).
 
     Args:
         webhook_id (UUID):
@@ -131,7 +137,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Endpoint | Error]:
-    """Get a webhook
+    """Get a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`).
 
     Args:
         webhook_id (UUID):
@@ -158,7 +167,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Endpoint | Error | None:
-    """Get a webhook
+    """Get a webhook endpoint
+
+     For the admins of the endpoint's company (anyone else gets 404; a caller without a company, the
+    operator, 403 `no_company`).
 
     Args:
         webhook_id (UUID):

@@ -83,7 +83,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[EndpointWithSecret | Error]:
-    """Rotate secret (webhook)
+    """Rotate the signing secret
 
      A new secret (shown once); the old one stays valid for 24 hours and both signatures are sent
     meanwhile.
@@ -115,7 +115,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> EndpointWithSecret | Error | None:
-    """Rotate secret (webhook)
+    """Rotate the signing secret
 
      A new secret (shown once); the old one stays valid for 24 hours and both signatures are sent
     meanwhile.
@@ -142,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[EndpointWithSecret | Error]:
-    """Rotate secret (webhook)
+    """Rotate the signing secret
 
      A new secret (shown once); the old one stays valid for 24 hours and both signatures are sent
     meanwhile.
@@ -172,7 +172,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> EndpointWithSecret | Error | None:
-    """Rotate secret (webhook)
+    """Rotate the signing secret
 
      A new secret (shown once); the old one stays valid for 24 hours and both signatures are sent
     meanwhile.

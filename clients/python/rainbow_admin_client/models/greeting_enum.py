@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class V1PbxsWelcomeServicesGreetingsCreateWhich(StrEnum):
+class GreetingEnum(StrEnum):
     CLOSED = "closed"
     OPEN = "open"
 

@@ -9,11 +9,11 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 
-T = TypeVar("T", bound="ImportError_")
+T = TypeVar("T", bound="DeviceImportError")
 
 
 @_attrs_define
-class ImportError_:
+class DeviceImportError:
     """
     Attributes:
         row (int):
@@ -53,10 +53,10 @@ class ImportError_:
 
         error = d.pop("error")
 
-        import_error = cls(
+        device_import_error = cls(
             row=row,
             identifier=identifier,
             error=error,
         )
 
-        return import_error
+        return device_import_error

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class PatchedNumberPatchRequestTargetType1(StrEnum):
-    VALUE_0 = ""
-
-    def __str__(self) -> str:
-        return str(self.value)
