@@ -165,9 +165,18 @@ class AdminPasswordSetForm(_PasswordThroughService, AdminPasswordChangeForm):
     """A password an operator sets in the Django admin."""
 
 
+def _country_to_choose() -> list[tuple[str, str]]:
+    """A new company's country: no country is picked for the person (the first of the list was)."""
+    return [("", _("Choose a country")), *country_choices()]
+
+
 class SignUpForm(forms.Form):
     company_name = forms.CharField(label=_("Company name"), max_length=150)
-    country = LazyTypedChoiceField(label=_("Country"), choices=country_choices)
+    country = LazyTypedChoiceField(
+        label=_("Country"),
+        choices=_country_to_choose,
+        error_messages={"required": _("Choose your company's country.")},
+    )
     admin_name = forms.CharField(label=_("Your name"), max_length=150)
     email = NormalisedEmailField(label=_("Email address"))
     password = forms.CharField(

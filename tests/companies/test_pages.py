@@ -158,3 +158,21 @@ def test_dashboard_query_count_is_fixed(client, admin, django_assert_max_num_que
     AdminFactory.create_batch(3, company=admin.company)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get("/dashboard/").status_code == 200
+
+
+def test_sign_up_picks_no_country_for_the_person(client):
+    page = client.get("/accounts/sign-up/").content.decode()
+    # The first option asks; no country (Afghanistan, first of the list) is chosen silently.
+    assert '<option value="" selected>Choose a country</option>' in page
+    response = client.post(
+        "/accounts/sign-up/",
+        {
+            "company_name": "Neue Firma",
+            "admin_name": "Nina",
+            "email": "nina@neue.example",
+            "password": "a-Long-enough-pass-42",
+            "language": "de",
+        },
+    )
+    assert "Choose your company&#x27;s country." in response.content.decode()
+    assert not User.objects.filter(email="nina@neue.example").exists()
