@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.utils.translation import gettext as _
 
 from rainbow_admin import dashboard as dashboard_panels
@@ -48,4 +49,5 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 def server_error(request: HttpRequest) -> HttpResponse:
     if _wants_json(request):
         return JsonResponse({"detail": _("Server error."), "code": "server_error"}, status=500)
-    return render(request, "500.html", status=500)
+    # Without the request's context: its processors (the unread count) may fail the same way.
+    return HttpResponse(loader.render_to_string("500.html"), status=500)
