@@ -282,4 +282,5 @@ def test_the_menu_folds_behind_a_button_on_a_phone(browser, live_server, tmp_pat
     sign_in(page, admin.email, PASSWORD)
     assert page.get_by_role("navigation", name="Main menu").is_visible()
     assert page.get_by_role("button", name="Menu").is_hidden()
+    assert page.get_by_role("link", name="Menu").is_hidden()  # the no-JS fallback too
     context.close()
