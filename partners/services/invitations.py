@@ -85,7 +85,7 @@ def _insert_first_send(invitation: Invitation, now: datetime) -> bool:
     return True
 
 
-def _email_target(invitation: Invitation, raw_token: str, sender: User) -> None:
+def _email_target(invitation: Invitation, raw_token: str, sender: User | None) -> None:
     email_admins(
         invitation.to_company,
         template="partner_offer" if invitation.is_offer else "partner_invitation",
@@ -94,7 +94,7 @@ def _email_target(invitation: Invitation, raw_token: str, sender: User) -> None:
             "scopes_until": invitation.scopes_until,
             "from_company": invitation.from_company.name,
             "to_company": invitation.to_company.name,
-            "sender_name": sender.name,
+            "sender_name": sender.name if sender else invitation.from_company.name,
             "message": invitation.message,
             "url": landing_url(raw_token),
             "expires_at": invitation.expires_at,
@@ -392,6 +392,7 @@ def invitation_resend(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
     invitation.token_hash = token_hash
     invitation.status = Invitation.Status.PENDING
     invitation.sent_count += 1
+    invitation.delivery_due = invitation.is_offer  # an offer's worker makes the link it sends
     _record_send(invitation, now)
     try:
         with transaction.atomic():
@@ -406,10 +407,10 @@ def invitation_resend(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
             _("Another partner request of your company is pending; cancel it first."),
             code="invitation_pending",
         ) from None
-    if invitation.is_offer:
-        from partners.services.offers import offer_deliver
+    if invitation.is_offer:  # in a worker, as its first send (the link is made there)
+        from partners.services.offers import offer_deliver_later
 
-        offer_deliver(invitation, raw, actor)
+        offer_deliver_later(invitation, actor)
     else:
         _email_target(invitation, raw, actor)
     if invitation.to_company is not None:
