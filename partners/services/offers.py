@@ -36,9 +36,12 @@ from partners.scopes import SCOPES_UNTIL_MAX_AHEAD
 from partners.services._common import site_url, tell_admins
 from partners.services.invitations import (
     MESSAGE_MAX_LENGTH,
+    RESENT,
+    RESENT_MESSAGE,
     _email_target,
     _insert_first_send,
     _new_token,
+    resent_tell_target,
 )
 from rainbow_admin.celery import task_send
 from rainbow_admin.errors import Conflict, InputErrors, InvalidInput, NotAllowed
@@ -256,6 +259,20 @@ def offer_deliver_queued(*, invitation_id: str, token_hash: str, sender_id: str 
     invitation.delivery_due = False
     invitation.save(update_fields=["token_hash", "delivery_due"])
     offer_deliver(invitation, raw, sender)
+    if invitation.sent_count > 1 and invitation.to_company is not None:
+        # A resend, told and recorded on the target's side as a request's resend is.
+        resent_tell_target(invitation, actor=sender)
+        activity_record(
+            company=invitation.to_company,
+            actor=sender,
+            verb=RESENT,
+            message=RESENT_MESSAGE,
+            params={
+                "actor": sender.name if sender else "",
+                "from_company": invitation.from_company.name,
+                "to_company": invitation.to_company.name,
+            },
+        )
     return True
 
 
