@@ -78,6 +78,8 @@ class Invitation(ChoiceLabels, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     responded_at = models.DateTimeField(null=True, blank=True)
+    # An offer's latest send waits for its worker, which writes its emails (offer_deliver_later).
+    delivery_due = models.BooleanField(default=False, db_default=False, editable=False)
 
     class Meta:
         verbose_name = _("partner request")
@@ -123,6 +125,12 @@ class Invitation(ChoiceLabels, models.Model):
             # The operators' lists, newest first, whole or by status.
             models.Index(fields=["created_at", "id"], name="invitation_created"),
             models.Index(fields=["status", "created_at", "id"], name="invitation_status_created"),
+            # The offers whose delivery a worker never took (offers_deliver_stale).
+            models.Index(
+                fields=["last_sent_at"],
+                condition=Q(delivery_due=True),
+                name="invitation_delivery_due",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -232,6 +240,8 @@ class Invitation(ChoiceLabels, models.Model):
         No email at all (the target has no active admin to write to) is a failure too: the
         sender is steered to the copy-link fallback.
         """
+        if self.delivery_due:  # the worker has not written them yet
+            return "queued"
         written, failed, queued = self._email_states()
         if failed or not written:
             return "failed"
@@ -241,6 +251,8 @@ class Invitation(ChoiceLabels, models.Model):
     def email_failure(self) -> str | None:
         """Why the emails of the latest send failed: ``no_recipient`` (nobody to write to) or
         ``delivery_failed`` (the mail server refused them for good); ``None`` otherwise."""
+        if self.delivery_due:
+            return None
         written, failed, _queued = self._email_states()
         if not written:
             return "no_recipient"

@@ -231,6 +231,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "webhooks.tasks.requeue_due_deliveries_task",
         "schedule": timedelta(seconds=30),
     },
+    "deliver-stale-offers": {
+        "task": "partners.tasks.deliver_stale_offers_task",
+        "schedule": timedelta(minutes=1),
+    },
     "remind-partner-requests": {
         "task": "partners.tasks.remind_invitations_task",
         "schedule": timedelta(minutes=30),

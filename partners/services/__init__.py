@@ -11,7 +11,12 @@ from partners.services.invitations import (
 )
 from partners.services.links import partner_link_end, partner_link_set_scopes
 from partners.services.messages import partner_message_post
-from partners.services.offers import customer_offer_send, customer_offer_sign_up
+from partners.services.offers import (
+    customer_offer_send,
+    customer_offer_sign_up,
+    offer_deliver_queued,
+    offers_deliver_stale,
+)
 from partners.services.scope_dates import (
     partner_link_extend_scopes,
     partner_link_set_scopes_until,
@@ -29,6 +34,8 @@ __all__ = [
     "invitation_send",
     "invitations_expire_due",
     "invitations_remind_due",
+    "offer_deliver_queued",
+    "offers_deliver_stale",
     "partner_link_end",
     "partner_link_extend_scopes",
     "partner_link_set_scopes",

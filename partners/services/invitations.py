@@ -85,7 +85,7 @@ def _insert_first_send(invitation: Invitation, now: datetime) -> bool:
     return True
 
 
-def _email_target(invitation: Invitation, raw_token: str, sender: User) -> None:
+def _email_target(invitation: Invitation, raw_token: str, sender: User | None) -> None:
     email_admins(
         invitation.to_company,
         template="partner_offer" if invitation.is_offer else "partner_invitation",
@@ -94,7 +94,7 @@ def _email_target(invitation: Invitation, raw_token: str, sender: User) -> None:
             "scopes_until": invitation.scopes_until,
             "from_company": invitation.from_company.name,
             "to_company": invitation.to_company.name,
-            "sender_name": sender.name,
+            "sender_name": sender.name if sender else invitation.from_company.name,
             "message": invitation.message,
             "url": landing_url(raw_token),
             "expires_at": invitation.expires_at,
@@ -105,9 +105,17 @@ def _email_target(invitation: Invitation, raw_token: str, sender: User) -> None:
     )
 
 
-def _record_both(invitation: Invitation, *, actor: User | None, verb: str, message: str) -> None:
-    """The activity record (and webhook event) of a step, on both sides; the sender of an
-    unanswered offer reads its address where the target's side reads the company."""
+def _record_both(
+    invitation: Invitation,
+    *,
+    actor: User | None,
+    verb: str,
+    message: str,
+    target_side: bool = True,
+) -> None:
+    """The activity record (and webhook event) of a step, on both sides (the sender's alone
+    without ``target_side``: the worker records the target's); the sender of an unanswered
+    offer reads its address where the target's side reads the company."""
     params = {
         "actor": actor.name if actor else "",
         "from_company": invitation.from_company.name,
@@ -116,7 +124,7 @@ def _record_both(invitation: Invitation, *, actor: User | None, verb: str, messa
     activity_record(
         company=invitation.from_company, actor=actor, verb=verb, message=message, params=params
     )
-    if invitation.to_company is not None:
+    if target_side and invitation.to_company is not None:
         activity_record(
             company=invitation.to_company,
             actor=actor,
@@ -142,7 +150,7 @@ def _record_both(invitation: Invitation, *, actor: User | None, verb: str, messa
 
 
 def _tell_sender_and_record(
-    invitation: Invitation, *, actor: User, verb: str, message: str
+    invitation: Invitation, *, actor: User, verb: str, message: str, target_side: bool = True
 ) -> None:
     """What ``actor`` of the sending company did, told to its admins in the words that both
     companies' activity records."""
@@ -153,7 +161,7 @@ def _tell_sender_and_record(
         url_name="issued_requests",
         actor=actor,
     )
-    _record_both(invitation, actor=actor, verb=verb, message=message)
+    _record_both(invitation, actor=actor, verb=verb, message=message, target_side=target_side)
 
 
 def _answer(invitation: Invitation, *, actor: User, status: str, at: datetime) -> None:
@@ -392,6 +400,7 @@ def invitation_resend(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
     invitation.token_hash = token_hash
     invitation.status = Invitation.Status.PENDING
     invitation.sent_count += 1
+    invitation.delivery_due = invitation.is_offer  # an offer's worker makes the link it sends
     _record_send(invitation, now)
     try:
         with transaction.atomic():
@@ -407,27 +416,40 @@ def invitation_resend(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
             code="invitation_pending",
         ) from None
     if invitation.is_offer:
-        from partners.services.offers import offer_deliver
+        # The target's side is the worker's, as a first send's (the link is made there): whether
+        # an offer reached a company shows neither in the answer nor in its time.
+        from partners.services.offers import offer_deliver_later
 
-        offer_deliver(invitation, raw, actor)
+        offer_deliver_later(invitation, actor)
     else:
         _email_target(invitation, raw, actor)
-    if invitation.to_company is not None:
-        tell_admins(
-            invitation.to_company,
-            message=gettext_noop("%(from_company)s sent its partner request again."),
-            params={"from_company": invitation.from_company.name},
-            url_name="invitation_detail",
-            url_args=(invitation.pk,),
-            actor=actor,
-        )
+        resent_tell_target(invitation, actor=actor)
     _tell_sender_and_record(
         invitation,
         actor=actor,
-        verb="invitation.resent",
-        message=gettext_noop("%(actor)s sent the partner request to %(to_company)s again."),
+        verb=RESENT,
+        message=RESENT_MESSAGE,
+        target_side=not invitation.is_offer,
     )
     return invitation
+
+
+RESENT = "invitation.resent"
+RESENT_MESSAGE = gettext_noop("%(actor)s sent the partner request to %(to_company)s again.")
+
+
+def resent_tell_target(invitation: Invitation, *, actor: User | None) -> None:
+    """The target's admins are told a request (or an offer that reached them) came again."""
+    if invitation.to_company is None:
+        return
+    tell_admins(
+        invitation.to_company,
+        message=gettext_noop("%(from_company)s sent its partner request again."),
+        params={"from_company": invitation.from_company.name},
+        url_name="invitation_detail",
+        url_args=(invitation.pk,),
+        actor=actor,
+    )
 
 
 @transaction.atomic

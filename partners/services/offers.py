@@ -13,7 +13,9 @@ reseller per hour and per day whatever became of them, so the form cannot be use
 
 from __future__ import annotations
 
-from datetime import datetime
+import logging
+import uuid
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -34,15 +36,21 @@ from partners.scopes import SCOPES_UNTIL_MAX_AHEAD
 from partners.services._common import site_url, tell_admins
 from partners.services.invitations import (
     MESSAGE_MAX_LENGTH,
+    RESENT,
+    RESENT_MESSAGE,
     _email_target,
     _insert_first_send,
     _new_token,
+    resent_tell_target,
 )
+from rainbow_admin.celery import task_send
 from rainbow_admin.errors import Conflict, InputErrors, InvalidInput, NotAllowed
 from rainbow_admin.permissions import SCOPES, require_manage
 from rainbow_admin.rate_limits import rate_limit_hit
 from webhooks import payloads
 from webhooks.events import event_record
+
+logger = logging.getLogger(__name__)
 
 
 def clean_scopes(scopes: list[str] | None) -> list[str]:
@@ -170,8 +178,107 @@ def sign_up_url(token: str) -> str:
     return site_url(reverse("offer_sign_up", args=[token]))
 
 
+def offer_deliver_later(invitation: Invitation, sender: User | None) -> None:
+    """Hand one send of an offer (its first, or a resend) to a worker, after commit.
+
+    The request that sends does the same work whatever the address is: what differs (a company
+    attached, its admins told, an email per admin, or one sign-up email) happens in the worker,
+    so neither the answer nor its time tells whether the address has an account. The link is
+    made there too (``offer_deliver_queued``): the broker carries no token, only the hash the
+    send stored, whose link nobody has; a later send (a resend) replaces it, and makes this one
+    do nothing.
+    """
+    invitation_id, token_hash = invitation.pk, invitation.token_hash
+    sender_id = sender.pk if sender else None
+    transaction.on_commit(lambda: _queue_delivery(invitation_id, token_hash, sender_id))
+
+
+# A send still waiting this long was not handed to a worker (the broker was down, or lost it):
+# beat hands it over again (``offers_deliver_stale``).
+DELIVERY_REQUEUE_AFTER = timedelta(minutes=2)
+
+
+def offers_deliver_stale(*, now: datetime | None = None) -> int:
+    """Beat: queue again the pending offers whose latest send no worker delivered in time (in
+    the name of the admin who made the offer: who resent it is not kept)."""
+    now = now or timezone.now()
+    stale = Invitation.objects.filter(
+        delivery_due=True,
+        last_sent_at__lt=now - DELIVERY_REQUEUE_AFTER,
+        status=Invitation.Status.PENDING,
+        expires_at__gt=now,
+    ).values_list("pk", "token_hash", "created_by_id")[:500]
+    rows = list(stale)
+    for invitation_id, token_hash, sender_id in rows:
+        _queue_delivery(invitation_id, token_hash, sender_id)
+    return len(rows)
+
+
+def _queue_delivery(invitation_id: uuid.UUID, token_hash: str, sender_id: uuid.UUID | None) -> None:
+    try:
+        task_send(
+            "partners.tasks.deliver_offer_task",
+            str(invitation_id),
+            token_hash,
+            str(sender_id) if sender_id else "",
+        )
+    except Exception:  # the broker is down: the offer stays pending, and may be resent
+        logger.warning(
+            "Could not queue the delivery of offer %s; it stays pending until resent",
+            invitation_id,
+            exc_info=True,
+        )
+
+
+@transaction.atomic
+def offer_deliver_queued(*, invitation_id: str, token_hash: str, sender_id: str = "") -> bool:
+    """The worker's part of one send of an offer: a new link, and its emails (``offer_deliver``).
+
+    Nothing (False) when the send it was queued for is no longer the offer's latest (resent
+    since, or delivered already: each delivery replaces the hash) or the offer is no longer
+    pending (cancelled, answered, expired). The row is locked, so two workers handed the same
+    send deliver it once.
+    """
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("from_company", "to_company")
+        .filter(
+            pk=invitation_id,
+            direction=Invitation.Direction.OFFER,
+            status=Invitation.Status.PENDING,
+            token_hash=token_hash,
+            delivery_due=True,
+            expires_at__gt=timezone.now(),
+        )
+        .first()
+    )
+    if invitation is None:
+        return False
+    sender = User.objects.filter(pk=sender_id).first() if sender_id else None
+    raw, invitation.token_hash = _new_token()
+    invitation.delivery_due = False
+    invitation.save(update_fields=["token_hash", "delivery_due"])
+    offer_deliver(invitation, raw, sender)
+    if invitation.sent_count > 1 and invitation.to_company is not None:
+        # A resend, told and recorded on the target's side as a request's resend is.
+        resent_tell_target(invitation, actor=sender)
+        activity_record(
+            company=invitation.to_company,
+            actor=sender,
+            verb=RESENT,
+            message=RESENT_MESSAGE,
+            params={
+                "actor": sender.name if sender else "",
+                "from_company": invitation.from_company.name,
+                "to_company": invitation.to_company.name,
+            },
+        )
+    return True
+
+
 def offer_deliver(invitation: Invitation, raw_token: str, sender: User | None) -> None:
-    """The emails of one send of an offer (its first, or a resend with a new token).
+    """The emails of one send of an offer (its first, or a resend with a new token), in the
+    worker (``offer_deliver_queued``).
 
     Whatever the address is, one send writes emails about this offer (so its delivery state
     tells the reseller nothing about the address): the admins of the company that answers get
@@ -294,7 +401,7 @@ def customer_offer_send(
         raise _offer_pending_conflict()
     _limit_offers(reseller)
     now = timezone.now()
-    raw, token_hash = _new_token()
+    _unsent, token_hash = _new_token()  # the worker makes the link that is sent
     invitation = Invitation(
         direction=Invitation.Direction.OFFER,
         from_company=reseller,
@@ -309,6 +416,7 @@ def customer_offer_send(
         token_hash=token_hash,
         created_at=now,
         sent_count=1,
+        delivery_due=True,
     )
     if not _insert_first_send(invitation, now):  # a concurrent offer to the address won
         raise _offer_pending_conflict()
@@ -325,7 +433,7 @@ def customer_offer_send(
         type="invitation.sent",
         data=payloads.invitation(invitation.as_seen_by_sender()),
     )
-    offer_deliver(invitation, raw, actor)
+    offer_deliver_later(invitation, actor)
     return invitation
 
 

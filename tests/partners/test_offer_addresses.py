@@ -15,6 +15,7 @@ from partners import services
 from partners.models import Invitation, PartnerLink
 from tests.conftest import api_client_for
 from tests.factories import AdminFactory, CompanyFactory, PartnerLinkFactory, ResellerFactory
+from tests.partners.delivery import offer_delivered
 from webhooks.models import Endpoint, Event
 
 pytestmark = pytest.mark.django_db
@@ -42,15 +43,18 @@ def address(customer_admin):
 
 
 def offer(client, email, **extra):
-    return client.post(
-        "/api/v1/customer-offers/",
-        {"email": email, "company_name": "Acme", "message": "Hi", **extra},
-        format="json",
-    )
+    """Send an offer, then deliver it as the worker does after commit (tests/partners/delivery)."""
+    with offer_delivered():
+        return client.post(
+            "/api/v1/customer-offers/",
+            {"email": email, "company_name": "Acme", "message": "Hi", **extra},
+            format="json",
+        )
 
 
 def act(client, invitation_id, action):
-    return client.post(f"/api/v1/invitations/{invitation_id}/{action}/")
+    with offer_delivered():  # a resent offer is delivered as a first one
+        return client.post(f"/api/v1/invitations/{invitation_id}/{action}/")
 
 
 def without_per_offer(value):

@@ -37,6 +37,7 @@ from tests.factories import (
     ResellerFactory,
     UserFactory,
 )
+from tests.partners.delivery import offer_delivered
 from tests.security.tenancy_world import Actor, _actor, _check
 from webhooks import services as webhook_services
 from webhooks.models import Delivery, Endpoint
@@ -184,14 +185,16 @@ def _build(w: MarkupWorld) -> None:
     # The reseller's offers: to an admin of a customer (partner_offer), to an address without
     # an account (partner_offer_sign_up, whose link opens the offer's sign-up page) and to a
     # member, who cannot accept it (partner_offer_unanswerable).
+    # Each delivered by the worker after commit (tests/partners/delivery).
     for email in (w_admin.email, "newcomer@n.example", c_member.email):
-        _check(
-            api["reseller_admin"].post(
-                "/api/v1/customer-offers/",
-                {"email": email, "company_name": marked("Newco"), "message": marked("Offer")},
-                format="json",
+        with offer_delivered():
+            _check(
+                api["reseller_admin"].post(
+                    "/api/v1/customer-offers/",
+                    {"email": email, "company_name": marked("Newco"), "message": marked("Offer")},
+                    format="json",
+                )
             )
-        )
     offer_sign_up = OutboundEmail.objects.get(topic="invitation", to="newcomer@n.example")
     offer_token = re.search(r"/partner/offer/([^/]+)/", _sent_or_stored_body(offer_sign_up))[1]
     # Time-bound scopes: the customer's link ends in 3 days (reminded); another link's scopes

@@ -13,6 +13,7 @@ from licensing import services as licensing
 from partners import services as partners
 from partners.models import PartnerLink
 from tests.factories import AdminFactory, CompanyFactory, OperatorFactory, ResellerFactory
+from tests.partners.delivery import offer_delivered
 from webhooks.models import Endpoint, Event
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,8 @@ def test_an_offer_is_an_invitation_sent_event_for_both_sides():
     reseller_admin = AdminFactory(company=ResellerFactory(name="Resell"))
     listening(customer_admin.company)
     listening(reseller_admin.company)
-    partners.customer_offer_send(actor=reseller_admin, email=customer_admin.email)
+    with offer_delivered():  # the customer's side is the worker's, after commit
+        partners.customer_offer_send(actor=reseller_admin, email=customer_admin.email)
     assert types_for(customer_admin.company) == ["invitation.sent"]
     assert types_for(reseller_admin.company) == ["invitation.sent"]
     body = json.loads(Event.objects.filter(company=customer_admin.company).get().body)

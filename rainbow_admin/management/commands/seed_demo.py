@@ -178,12 +178,18 @@ class Command(BaseCommand):
         # would be replaced), licensing only, for a year.
         claire = User.objects.get(email="claire.admin@dupont.example")
         if not Invitation.objects.filter(direction="offer", to_email=claire.email).exists():
-            partner_services.customer_offer_send(
-                actor=User.objects.get(email="james.admin@northwind.example"),
+            james = User.objects.get(email="james.admin@northwind.example")
+            offer = partner_services.customer_offer_send(
+                actor=james,
                 email=claire.email,
                 message="We would be glad to look after your licenses.",
                 scopes=["licensing"],
                 scopes_until=timezone.now() + timedelta(days=365),
+            )
+            # Delivered now, as the worker would (the task queued at commit then does nothing):
+            # the seed is complete without a worker.
+            partner_services.offer_deliver_queued(
+                invitation_id=str(offer.pk), token_hash=offer.token_hash, sender_id=str(james.pk)
             )
 
     def seed_licenses(self) -> None:
