@@ -1,16 +1,23 @@
-"""What the partners services share: telling a company's admins, in the portal and by email."""
+"""What the partners services share: telling a company's admins, in the portal and by email,
+and handing the send of an offer to a worker."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.urls import reverse
 
 from companies.models import Company, User
 from companies.selectors import company_admins
 from notifications.services import email_queue, notify
+from partners.models import Invitation
+from rainbow_admin.celery import task_send
+
+logger = logging.getLogger(__name__)
 
 
 def site_url(path: str) -> str:
@@ -62,3 +69,36 @@ def email_admins(
             object_id=object_id,
         )
     return len(admins)
+
+
+def offer_deliver_later(invitation: Invitation, sender: User | None) -> None:
+    """Hand one send of an offer (its first, or a resend) to a worker, after commit.
+
+    The request that sends does the same work whatever the address is: what differs (a company
+    attached, its admins told, an email per admin, or one sign-up email) happens in the worker,
+    so neither the answer nor its time tells whether the address has an account. The link is
+    made there too (``offer_deliver_queued``): the broker carries no token, only the hash the
+    send stored, whose link nobody has; a later send (a resend) replaces it, and makes this one
+    do nothing.
+    """
+    invitation_id, token_hash = invitation.pk, invitation.token_hash
+    sender_id = sender.pk if sender else None
+    transaction.on_commit(lambda: offer_delivery_queue(invitation_id, token_hash, sender_id))
+
+
+def offer_delivery_queue(
+    invitation_id: uuid.UUID, token_hash: str, sender_id: uuid.UUID | None
+) -> None:
+    try:
+        task_send(
+            "partners.tasks.deliver_offer_task",
+            str(invitation_id),
+            token_hash,
+            str(sender_id) if sender_id else "",
+        )
+    except Exception:  # the broker is down: the offer stays pending, and may be resent
+        logger.warning(
+            "Could not queue the delivery of offer %s; it stays pending until resent",
+            invitation_id,
+            exc_info=True,
+        )

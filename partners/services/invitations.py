@@ -24,7 +24,7 @@ from companies.models import Company, User, hash_token
 from notifications.services import activity_record
 from partners.models import Invitation, PartnerLink
 from partners.selectors import ALLOWED_TARGET_KIND
-from partners.services._common import email_admins, site_url, tell_admins
+from partners.services._common import email_admins, offer_deliver_later, site_url, tell_admins
 from rainbow_admin.errors import Conflict, InvalidInput, NotAllowed, NotFound, Throttled
 from rainbow_admin.permissions import is_admin_of, is_member_of, require_manage
 from rainbow_admin.rate_limits import rate_limit_hit
@@ -418,8 +418,6 @@ def invitation_resend(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
     if invitation.is_offer:
         # The target's side is the worker's, as a first send's (the link is made there): whether
         # an offer reached a company shows neither in the answer nor in its time.
-        from partners.services.offers import offer_deliver_later
-
         offer_deliver_later(invitation, actor)
     else:
         _email_target(invitation, raw, actor)

@@ -14,7 +14,6 @@ reseller per hour and per day whatever became of them, so the form cannot be use
 from __future__ import annotations
 
 import logging
-import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -33,7 +32,12 @@ from companies.text import email_normalise, email_skeleton
 from notifications.services import activity_record, email_queue
 from partners.models import Invitation, PartnerLink
 from partners.scopes import SCOPES_UNTIL_MAX_AHEAD
-from partners.services._common import site_url, tell_admins
+from partners.services._common import (
+    offer_deliver_later,
+    offer_delivery_queue,
+    site_url,
+    tell_admins,
+)
 from partners.services.invitations import (
     MESSAGE_MAX_LENGTH,
     RESENT,
@@ -43,7 +47,6 @@ from partners.services.invitations import (
     _new_token,
     resent_tell_target,
 )
-from rainbow_admin.celery import task_send
 from rainbow_admin.errors import Conflict, InputErrors, InvalidInput, NotAllowed
 from rainbow_admin.permissions import SCOPES, require_manage
 from rainbow_admin.rate_limits import rate_limit_hit
@@ -178,21 +181,6 @@ def sign_up_url(token: str) -> str:
     return site_url(reverse("offer_sign_up", args=[token]))
 
 
-def offer_deliver_later(invitation: Invitation, sender: User | None) -> None:
-    """Hand one send of an offer (its first, or a resend) to a worker, after commit.
-
-    The request that sends does the same work whatever the address is: what differs (a company
-    attached, its admins told, an email per admin, or one sign-up email) happens in the worker,
-    so neither the answer nor its time tells whether the address has an account. The link is
-    made there too (``offer_deliver_queued``): the broker carries no token, only the hash the
-    send stored, whose link nobody has; a later send (a resend) replaces it, and makes this one
-    do nothing.
-    """
-    invitation_id, token_hash = invitation.pk, invitation.token_hash
-    sender_id = sender.pk if sender else None
-    transaction.on_commit(lambda: _queue_delivery(invitation_id, token_hash, sender_id))
-
-
 # A send still waiting this long was not handed to a worker (the broker was down, or lost it):
 # beat hands it over again (``offers_deliver_stale``).
 DELIVERY_REQUEUE_AFTER = timedelta(minutes=2)
@@ -210,24 +198,8 @@ def offers_deliver_stale(*, now: datetime | None = None) -> int:
     ).values_list("pk", "token_hash", "created_by_id")[:500]
     rows = list(stale)
     for invitation_id, token_hash, sender_id in rows:
-        _queue_delivery(invitation_id, token_hash, sender_id)
+        offer_delivery_queue(invitation_id, token_hash, sender_id)
     return len(rows)
-
-
-def _queue_delivery(invitation_id: uuid.UUID, token_hash: str, sender_id: uuid.UUID | None) -> None:
-    try:
-        task_send(
-            "partners.tasks.deliver_offer_task",
-            str(invitation_id),
-            token_hash,
-            str(sender_id) if sender_id else "",
-        )
-    except Exception:  # the broker is down: the offer stays pending, and may be resent
-        logger.warning(
-            "Could not queue the delivery of offer %s; it stays pending until resent",
-            invitation_id,
-            exc_info=True,
-        )
 
 
 @transaction.atomic

@@ -53,7 +53,7 @@ def test_the_request_writes_the_offer_and_the_worker_its_emails(
 def test_the_broker_carries_no_link(reseller_client, monkeypatch):
     sent = []
     monkeypatch.setattr(
-        "partners.services.offers.task_send", lambda name, *args: sent.append((name, args))
+        "partners.services._common.task_send", lambda name, *args: sent.append((name, args))
     )
     with offer_delivered():
         send(reseller_client, "newcomer@nobody.example")
@@ -79,7 +79,7 @@ def held(reseller_client, monkeypatch):
     """Sends whose delivery is held back (the worker has not run yet): their task arguments."""
     queued = []
     monkeypatch.setattr(
-        "partners.services.offers.task_send", lambda name, *args: queued.append(args)
+        "partners.services._common.task_send", lambda name, *args: queued.append(args)
     )
     return queued
 
@@ -142,7 +142,7 @@ def test_a_broker_that_cannot_be_reached_loses_no_offer(reseller_client, monkeyp
     def down(name, *args):
         raise ConnectionError("broker down")
 
-    monkeypatch.setattr("partners.services.offers.task_send", down)
+    monkeypatch.setattr("partners.services._common.task_send", down)
     with offer_delivered():
         response = send(reseller_client, "newcomer@nobody.example")
     assert response.status_code == 201
