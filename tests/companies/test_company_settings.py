@@ -177,7 +177,8 @@ def test_the_admin_saves_every_field_on_the_page(client, admin, company):
         stored = company.country.code if field == "country" else getattr(company, field)
         assert stored == value, field
     page = client.get("/company/").content.decode()
-    assert 'value="+49301234567"' in page and 'value="Friedrichstraße 100"' in page
+    # Stored as E.164, shown spaced for reading.
+    assert 'value="+49 30 1234567"' in page and 'value="Friedrichstraße 100"' in page
 
 
 def test_the_page_shows_every_error_at_once_and_writes_nothing(client, admin, company):
