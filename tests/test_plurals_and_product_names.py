@@ -87,8 +87,8 @@ def test_a_stored_count_reads_in_the_singular_and_the_plural_in_each_readers_lan
     with translation.override("de"):
         assert "3 öffentliche Rufnummern ab" in told.get().text
     with translation.override("en"):
-        assert "added 1 public number from +49301234500" in records[0].text
-        assert "added 3 public numbers from +49301234600" in records[1].text
+        assert "added 1 public number from +49 30 1234500" in records[0].text
+        assert "added 3 public numbers from +49 30 1234600" in records[1].text
     with translation.override("de"):
         assert "1 öffentliche Rufnummer ab" in records[0].text
         assert "3 öffentliche Rufnummern ab" in records[1].text
