@@ -394,8 +394,13 @@ def invitation_resend(*, actor: User, invitation_id: uuid.UUID) -> Invitation:
             code="resend_daily_limit",
             retry_after=math.ceil(wait),
         )
-    if invitation.status == Invitation.Status.EXPIRED and invitation.to_company is not None:
-        _check_not_current_partner(invitation.customer, invitation.partner)
+    if invitation.status == Invitation.Status.EXPIRED:
+        if invitation.is_offer:
+            # Whom an unanswered offer reaches is the worker's to find again, as for a first
+            # send: a check here would refuse only offers that had reached a company.
+            invitation.to_company = None
+        else:
+            _check_not_current_partner(invitation.customer, invitation.partner)
     raw, token_hash = _new_token()
     invitation.token_hash = token_hash
     invitation.status = Invitation.Status.PENDING

@@ -13,7 +13,6 @@ reseller per hour and per day whatever became of them, so the form cannot be use
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -52,8 +51,6 @@ from rainbow_admin.permissions import SCOPES, require_manage
 from rainbow_admin.rate_limits import rate_limit_hit
 from webhooks import payloads
 from webhooks.events import event_record
-
-logger = logging.getLogger(__name__)
 
 
 def clean_scopes(scopes: list[str] | None) -> list[str]:
@@ -230,9 +227,11 @@ def offer_deliver_queued(*, invitation_id: str, token_hash: str, sender_id: str 
     raw, invitation.token_hash = _new_token()
     invitation.delivery_due = False
     invitation.save(update_fields=["token_hash", "delivery_due"])
+    had_reached = invitation.to_company_id is not None
     offer_deliver(invitation, raw, sender)
-    if invitation.sent_count > 1 and invitation.to_company is not None:
-        # A resend, told and recorded on the target's side as a request's resend is.
+    if invitation.sent_count > 1 and had_reached:
+        # A resend to a company that had it, told and recorded on its side as a request's
+        # resend is (a company it reaches only now was told of the offer by ``offer_attach``).
         resent_tell_target(invitation, actor=sender)
         activity_record(
             company=invitation.to_company,

@@ -257,7 +257,26 @@ def test_an_address_that_got_an_account_meanwhile_gets_the_offer_on_resend(
     assert invitation.to_company == eve.company
     latest = OutboundEmail.objects.filter(to=eve.email).latest("created_at")
     assert "/partner/open/" in latest.body_text
-    assert Notification.objects.filter(recipient=eve).exists()
+    # Eve's company hears of the offer once, as a first send: not that it "came again".
+    told = [n.text for n in Notification.objects.filter(recipient=eve)]
+    assert len(told) == 1 and "offers to become the partner" in told[0]
+    assert not ActivityRecord.objects.filter(company=eve.company, verb="invitation.resent").exists()
+
+
+@pytest.mark.parametrize("kind", KNOWN_OR_NOT)
+def test_resending_an_expired_offer_answers_alike_when_the_company_is_ours_meanwhile(
+    reseller_client, reseller, address, customer, kind
+):
+    invitation_id = offer(reseller_client, address[kind]).json()["invitation"]["id"]
+    services.invitations_expire_due(now=timezone.now() + timedelta(days=15))
+    # Meanwhile the company the known address belongs to made the reseller its partner.
+    PartnerLinkFactory(company=customer, partner=reseller)
+    Invitation.objects.filter(pk=invitation_id).update(
+        last_sent_at=timezone.now() - timedelta(hours=1)
+    )
+    resent = act(reseller_client, invitation_id, "resend")
+    assert resent.status_code == 200 and resent.json()["status"] == "pending"
+    assert resent.json()["to_company"] is None
 
 
 # --- tenancy -------------------------------------------------------------------------------------
