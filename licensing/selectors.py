@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Q, QuerySet, Sum
+from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company, User
 from licensing.models import LicenseAssignment, Offer, Subscription
@@ -60,7 +61,7 @@ def subscription_get(*, actor: User, subscription_id: Any) -> Subscription:
     try:
         subscription = _with_counts(Subscription.objects.filter(pk=subscription_id)).get()
     except (Subscription.DoesNotExist, ValidationError, ValueError):
-        raise NotFound("Not found.", code="not_found") from None
+        raise NotFound(_("Not found."), code="not_found") from None
     require_licensing_view(actor, subscription.company)
     return subscription
 

@@ -78,15 +78,6 @@ def clean_e164(value: str, *, region: str = "", field: str = "number") -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-def display_number(e164: str) -> str:
-    try:
-        return phonenumbers.format_number(
-            phonenumbers.parse(e164), phonenumbers.PhoneNumberFormat.INTERNATIONAL
-        )
-    except phonenumbers.NumberParseException:
-        return e164
-
-
 def clean_host(value: str, *, field: str) -> str:
     """A host name or IP address (optionally with a port)."""
     host = (value or "").strip().lower()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from companies.models import Company, User
 from companies.selectors import company_admins
@@ -178,9 +179,12 @@ def subscription_change(
         assigned = subscription.assignments.count()
         if new < assigned:
             raise Conflict(
-                _(
+                ngettext(
+                    "%(assigned)s license is assigned: the quantity cannot go below that. "
+                    "Free licenses first.",
                     "%(assigned)s licenses are assigned: the quantity cannot go below that. "
-                    "Free licenses first."
+                    "Free licenses first.",
+                    assigned,
                 )
                 % {"assigned": assigned},
                 code="below_assigned",

@@ -96,9 +96,10 @@ def offer_delivery_queue(
             token_hash,
             str(sender_id) if sender_id else "",
         )
-    except Exception:  # the broker is down: the offer stays pending, and may be resent
+    except Exception:  # the broker is down: the offer stays pending (offers_deliver_stale)
         logger.warning(
-            "Could not queue the delivery of offer %s; it stays pending until resent",
+            "Could not queue the delivery of offer %s; it stays pending, and beat hands it "
+            "over again",
             invitation_id,
             exc_info=True,
         )

@@ -13,7 +13,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from rainbow_admin.errors import DomainError, InvalidInput, InvalidInputs, Throttled
+from rainbow_admin.errors import DomainError, InvalidInput, Throttled, input_errors
 from rainbow_admin.uploads import UploadTooLarge
 
 
@@ -50,10 +50,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         renamed = getattr(context.get("view"), "error_fields", {})
         if exc.field:
             body["field"] = renamed.get(exc.field, exc.field)
-        if isinstance(exc, InvalidInputs):
-            # Every field's errors at once, in the shape of a serializer's (``errors``).
+        if isinstance(exc, InvalidInput):
+            # Every field's errors, one or several, in the shape of a serializer's (``errors``).
             errors: dict[str, list[str]] = {}
-            for error in exc.errors:
+            for error in input_errors(exc):
                 name = renamed.get(error.field, error.field) if error.field else "non_field_errors"
                 errors.setdefault(name, []).append(str(error))
             body["errors"] = errors

@@ -79,7 +79,7 @@ def _number_to_route(pbx: Pbx, value: Any, obj: Any) -> PublicNumber | None:
             code="unknown_number",
             field="public_number",
         )
-    if number.destination and (obj.pk is None or number.target != obj):
+    if number.destination and number.target != obj:
         raise InvalidInput(
             _("%(number)s is routed to %(target)s; route it elsewhere first.")
             % {"number": e164, "target": number.target},

@@ -308,13 +308,13 @@ class AttendantPage(PbxPage):
             "member": ident if kind == "member" else None,
             "hunt_group": ident if kind == "hunt_group" else None,
         }
-        current = next(
-            (k for k in self.item.keys.all() if (k.menu, k.digit) == (key["menu"], key["digit"])),
-            None,
-        )
+        keys = list(self.item.keys.all())
+        current = next((k for k in keys if (k.menu, k.digit) == (key["menu"], key["digit"])), None)
         if current is not None and post.get("replace") != "1":
             # A key already used is never overwritten silently: the page says what it does
-            # now and asks for an explicit "Replace".
+            # now and asks for an explicit "Replace", or, when the rules would refuse it (a
+            # sub-menu that still has keys), says so and offers nothing to refuse.
+            path = current.menu + current.digit
             self.replacing = {
                 "menu": key["menu"],
                 "digit": key["digit"],
@@ -322,7 +322,9 @@ class AttendantPage(PbxPage):
                 "current": _key_leads_to(current),
                 "new": dict(destination_choices(self.pbx)).get(target)
                 or (_("a sub-menu") if target == "menu" else target),
-                "has_sub_menu": current.action == AttendantKey.Action.MENU,
+                "refused": current.action == AttendantKey.Action.MENU
+                and target != "menu"
+                and any(k.menu.startswith(path) for k in keys),
             }
             return None
         self.run(

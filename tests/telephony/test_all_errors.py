@@ -142,6 +142,18 @@ def test_the_api_answers_the_ring_timeout_beside_a_bad_extension(api_for, admin,
     assert not HuntGroup.objects.exists()
 
 
+def test_one_wrong_field_answers_in_the_same_shape_as_several(api_for, admin, cloud):
+    response = api_for(admin).post(
+        f"/api/v1/pbxs/{cloud.pk}/hunt-groups/",
+        {"name": "Sales", "policy": "parallel", "extension": "1", "ring_timeout": 20},
+        format="json",
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert body["field"] == "extension"
+    assert body["errors"] == {"extension": ["An extension is 2 to 10 digits."]}
+
+
 # --- the other Cloud PBX forms ----------------------------------------------------------------
 
 

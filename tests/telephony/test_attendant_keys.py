@@ -69,3 +69,19 @@ def test_the_question_reads_in_german(setup, admin):
     ).content.decode()
     panel = page.split('id="key-replace"')[1].split("</section>")[0]
     assert "Oliver Smith" in panel and "Replace it" not in panel
+
+
+def test_a_sub_menu_with_keys_is_not_offered_for_replacing(setup):
+    client, url, attendant, oliver, mia = setup
+    client.post(url, {"action": "key", "menu": "", "digit": "2", "target": "menu"})
+    client.post(
+        url, {"action": "key", "menu": "2", "digit": "1", "target": f"member:{oliver.user_id}"}
+    )
+    page = client.post(
+        url, {"action": "key", "menu": "", "digit": "2", "target": f"member:{mia.user_id}"}
+    ).content.decode()
+    panel = page.split('id="key-replace"')[1].split("</section>")[0]
+    # The rules would refuse it (the sub-menu's keys would be left behind): no Replace to press.
+    assert "The keys of that sub-menu must be removed first." in panel
+    assert ">Replace</button>" not in panel and "Keep the key as it is" in panel
+    assert AttendantKey.objects.filter(attendant=attendant).count() == 3
